@@ -1,0 +1,32 @@
+// POST /api/callbacks/{provider}: raw body → verify → parse → record + enqueue → answer in the provider's format.
+import { getPrisma } from '@/lib/db/prisma';
+import { getEnv } from '@/lib/env';
+import { toAppError } from '@/lib/http/error-response';
+import { readBody } from '@/lib/http/read-body';
+import { logger } from '@/lib/logger';
+import { ingestCallback } from '@/server/intake/ingest-callback';
+import { callbackParamsSchema, receiveCallbackOperation } from '@/server/intake/operations';
+import { answerFailure, answerSuccess, type ProviderAnswer } from '@/server/providers/provider-answers';
+
+type Context = { params: Promise<{ provider: string }> };
+
+export async function POST(request: Request, context: Context): Promise<Response> {
+  const parsed = callbackParamsSchema.safeParse(await context.params);
+  if (!parsed.success) return send({ status: 404, body: JSON.stringify({ code: 'FAIL', message: 'unknown provider' }), contentType: 'application/json' });
+  const { provider } = parsed.data;
+  try {
+    const rawBody = await readBody(request, getEnv().CALLBACK_BODY_LIMIT_BYTES);
+    const result = await ingestCallback({ db: getPrisma(), provider, rawBody, headers: request.headers });
+    return send(result.accepted ? answerSuccess(provider) : answerFailure(provider, result.reason, result.status));
+  } catch (error) {
+    const appError = toAppError(error);
+    if (appError.status >= 500) logger.error({ err: error, provider }, 'callback not stored');
+    return send(answerFailure(provider, appError.message, appError.status));
+  }
+}
+
+POST.operation = receiveCallbackOperation;
+
+function send(answer: ProviderAnswer): Response {
+  return new Response(answer.body, { status: answer.status, headers: { 'content-type': answer.contentType } });
+}

@@ -1,0 +1,57 @@
+// Every environment variable the system reads, validated once. `.env.example` lists them with their defaults.
+import { z } from 'zod';
+
+const optionalText = z.preprocess((value) => (value === '' ? undefined : value), z.string().optional());
+const csv = z
+  .string()
+  .default('')
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().url({ message: 'DATABASE_URL must be a postgresql:// URL' }),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  ADMIN_API_TOKEN: z.string().min(16, 'ADMIN_API_TOKEN must be at least 16 characters'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  CALLBACK_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
+  WECHATPAY_MCHID: optionalText,
+  WECHATPAY_APIV3_KEY: optionalText.refine((key) => key === undefined || Buffer.byteLength(key) === 32, {
+    message: 'WECHATPAY_APIV3_KEY must be 32 bytes',
+  }),
+  WECHATPAY_PLATFORM_SERIAL: optionalText,
+  WECHATPAY_PLATFORM_PUBLIC_KEY: optionalText,
+  ALIPAY_APP_ID: optionalText,
+  ALIPAY_PUBLIC_KEY: optionalText,
+  SANDBOX_CALLBACK_URL: optionalText,
+  DELIVERY_RETRY_SCHEDULE: z
+    .string()
+    .default('5,30,120,600,1800,3600,10800,21600,43200,86400')
+    .transform((value, ctx) => {
+      const seconds = value.split(',').map((item) => Number(item.trim()));
+      if (seconds.length === 0 || seconds.some((s) => !Number.isFinite(s) || s <= 0)) {
+        ctx.addIssue({ code: 'custom', message: 'DELIVERY_RETRY_SCHEDULE must be comma-separated positive seconds' });
+        return z.NEVER;
+      }
+      return seconds;
+    }),
+  DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  NOTIFY_URL_ALLOWLIST: csv,
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+      throw new Error(`Invalid environment:\n${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}

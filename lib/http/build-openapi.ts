@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { Operation } from '@/lib/http/operation';
+import { errorBodySchema } from '@/lib/http/schemas';
+
+const statusText: Record<number, string> = {
+  400: 'Malformed request', 401: 'Missing or invalid credentials or signature', 403: 'Forbidden (or merchant_blocked)',
+  404: 'Not found', 409: 'Conflict', 413: 'Body too large', 422: 'Validation failed', 429: 'Too many requests', 503: 'Not ready',
+};
+
+const json = (schema: z.ZodType, io: 'input' | 'output') => ({ schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) });
+
+/** Builds the OpenAPI 3.1 document from the same zod schemas the routes parse with. */
+export function buildOpenApi(operations: Operation[]) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    const parameters = [
+      ...shapeKeys(op.params).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+      ...shapeKeys(op.query).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+    ];
+    const requestBody = op.body
+      ? { required: true, content: { 'application/json': json(op.body, 'input') } }
+      : op.rawBody
+        ? { required: true, content: Object.fromEntries(op.rawBody.contentTypes.map((type) => [type, { schema: { type: 'string' } }])) }
+        : undefined;
+    const success = op.response
+      ? { description: op.summary, content: { 'application/json': json(op.response, 'output') } }
+      : { description: op.responseContentType ?? op.summary };
+    const errors = Object.fromEntries(
+      op.errors.map((status) => [String(status), { description: statusText[status] ?? 'Error', content: { 'application/json': json(errorBodySchema, 'output') } }]),
+    );
+    paths[op.path] ??= {};
+    paths[op.path][op.method.toLowerCase()] = {
+      operationId: op.id,
+      summary: op.summary,
+      tags: [op.tag],
+      security: op.auth === 'none' ? [] : [{ bearer: [] }],
+      ...(parameters.length ? { parameters } : {}),
+      ...(requestBody ? { requestBody } : {}),
+      responses: { [String(op.status)]: success, ...errors },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Payment notification gateway', version: '1.0.0' },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'ADMIN_API_TOKEN or a merchant API key' } } },
+    paths,
+  };
+}
+
+function shapeKeys(schema: z.ZodType | undefined): string[] {
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}

@@ -1,0 +1,62 @@
+// The one wrapper every JSON route goes through: auth, parsing, and the error shape.
+import { z } from 'zod';
+import { authorize, type Principal } from '@/lib/auth/principal';
+import { AppError } from '@/lib/errors';
+import { errorResponse, jsonResponse } from '@/lib/http/error-response';
+import type { Operation } from '@/lib/http/operation';
+import { readBody } from '@/lib/http/read-body';
+
+type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export type HandlerInput<O extends Operation> = {
+  request: Request;
+  principal: Principal | null;
+  params: Infer<O['params']>;
+  query: Infer<O['query']>;
+  body: Infer<O['body']>;
+};
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+const jsonBodyLimit = 256 * 1024;
+
+export type RouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { operation: Operation };
+
+export function handle<O extends Operation>(
+  operation: O,
+  handler: (input: HandlerInput<O>) => Promise<unknown>,
+): RouteHandler {
+  const route = async (request: Request, context: RouteContext): Promise<Response> => {
+    try {
+      const principal = await authorize(request, operation.auth);
+      const params = parse(operation.params, await context.params, 'path parameters', 'not_found');
+      const query = parse(operation.query, Object.fromEntries(new URL(request.url).searchParams), 'query', 'validation_failed');
+      const body = operation.body ? parse(operation.body, await readJson(request), 'body', 'validation_failed') : undefined;
+      const result = await handler({ request, principal, params, query, body } as HandlerInput<O>);
+      if (result instanceof Response) return result;
+      return operation.status === 204 ? new Response(null, { status: 204 }) : jsonResponse(result, operation.status);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+  return Object.assign(route, { operation });
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await readBody(request, jsonBodyLimit);
+  if (text.trim() === '') throw new AppError('bad_request', 'Request body must be a JSON object');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('bad_request', 'Request body is not valid JSON');
+  }
+}
+
+function parse(schema: z.ZodType | undefined, value: unknown, where: string, code: 'not_found' | 'validation_failed') {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  const summary = issues.map((issue) => `${issue.path || where}: ${issue.message}`).join('; ');
+  throw new AppError(code, `Invalid ${where}: ${summary}`, code === 'validation_failed' ? { issues } : undefined);
+}

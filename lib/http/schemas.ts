@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+export const idParamsSchema = z.object({ id: z.uuid() });
+
+export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as CNY');
+
+/** Integer minor units: 1 = one fen. */
+export const minorUnitsSchema = z.number().int('amount must be an integer number of minor units').positive().max(100_000_000_00);
+
+export const reasonSchema = z.object({ reason: z.string().trim().min(3, 'reason must say why').max(500) });

@@ -1,0 +1,34 @@
+import { PgBoss } from 'pg-boss';
+import { getEnv } from '@/lib/env';
+import { logger } from '@/lib/logger';
+
+const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
+
+export type BossRole = 'web' | 'worker';
+
+export function createBoss(databaseUrl: string, role: BossRole): PgBoss {
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    max: role === 'worker' ? 10 : 4,
+    // Workers are woken by NOTIFY the moment a job commits; polling remains only as a floor.
+    useListenNotify: role === 'worker',
+    supervise: role === 'worker',
+    schedule: role === 'worker',
+    migrate: true,
+    openTelemetry: { enabled: false },
+  });
+  boss.on('error', (error) => logger.error({ err: error }, 'queue error'));
+  return boss;
+}
+
+/** The web process's queue handle: it only sends, inside the transactions that change payments. */
+export function getBoss(): Promise<PgBoss> {
+  if (!globalForBoss.boss) {
+    const boss = createBoss(getEnv().DATABASE_URL, 'web');
+    globalForBoss.boss = boss.start().catch((error: unknown) => {
+      globalForBoss.boss = undefined;
+      throw error;
+    });
+  }
+  return globalForBoss.boss;
+}

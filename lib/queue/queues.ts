@@ -1,0 +1,52 @@
+// Every queue and topic in the system, with its retry and dead-letter policy, created at boot.
+import type { PgBoss } from 'pg-boss';
+
+export const topics = {
+  paymentSucceeded: 'payment.succeeded',
+} as const;
+
+export const queues = {
+  deliverWebhook: 'deliver-webhook',
+  risk: 'risk',
+  campaign: 'campaign',
+  promotion: 'promotion',
+  sandboxCallback: 'sandbox-callback',
+} as const;
+
+export const subscriberQueues = [queues.risk, queues.campaign, queues.promotion] as const;
+
+export function deadLetterOf(name: string): string {
+  return `${name}-dead`;
+}
+
+type QueueSpec = Parameters<PgBoss['createQueue']>[1];
+
+function queueSpecs(deliveryAttempts: number): Record<string, QueueSpec> {
+  return {
+    [queues.deliverWebhook]: {
+      retryLimit: deliveryAttempts,
+      retryDelay: 5,
+      retryBackoff: true,
+      retryDelayMax: 86_400,
+      expireInSeconds: 120,
+      heartbeatSeconds: 10,
+      retentionSeconds: 14 * 86_400,
+    },
+    [queues.risk]: { retryLimit: 10, retryDelay: 1, retryBackoff: true, retryDelayMax: 300 },
+    [queues.campaign]: { retryLimit: 10, retryDelay: 1, retryBackoff: true, retryDelayMax: 300 },
+    [queues.promotion]: { retryLimit: 10, retryDelay: 1, retryBackoff: true, retryDelayMax: 300 },
+    [queues.sandboxCallback]: { retryLimit: 5, retryDelay: 1, retryBackoff: true, retryDelayMax: 60 },
+  };
+}
+
+/** Creates (or updates) every queue with its dead-letter queue, and subscribes the topic's queues. */
+export async function createQueues(boss: PgBoss, options: { deliveryAttempts: number }): Promise<void> {
+  for (const [name, spec] of Object.entries(queueSpecs(options.deliveryAttempts))) {
+    const deadLetter = deadLetterOf(name);
+    if (!(await boss.getQueue(deadLetter))) await boss.createQueue(deadLetter, { retentionSeconds: 30 * 86_400 });
+    const options = { ...spec, deadLetter, notify: true };
+    if (await boss.getQueue(name)) await boss.updateQueue(name, options);
+    else await boss.createQueue(name, options);
+  }
+  for (const name of subscriberQueues) await boss.subscribe(topics.paymentSucceeded, name);
+}

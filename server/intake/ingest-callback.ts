@@ -1,0 +1,67 @@
+import type { Db } from '@/lib/db/prisma';
+import { toAppError } from '@/lib/http/error-response';
+import type { ProviderName } from '@/server/providers/provider-notification';
+import { applyPaymentNotification } from './apply-payment-notification';
+import { findNotifiedPayment } from './find-notified-payment';
+import { raiseIntakeAlert } from './raise-intake-alert';
+import { evidenceHeaders, recordNotification } from './record-notification';
+import { verifyCallback } from './verify-callback';
+
+type Ingest = { db: Db; provider: ProviderName; rawBody: string; headers: Headers; now?: Date };
+
+export type IngestResult =
+  | { accepted: true; outcome: 'applied' | 'duplicate' | 'recorded' }
+  | { accepted: false; status: number; reason: string };
+
+/** DESIGN §4 Ingest: verify → parse → look up → check amount → one transaction → answer. */
+export async function ingestCallback({ db, provider, rawBody, headers, now }: Ingest): Promise<IngestResult> {
+  const evidence = { rawBody, headers: evidenceHeaders(headers) };
+  const base = { ...evidence, provider, paymentId: null, notificationId: null, dedupeKey: null };
+
+  let notification;
+  try {
+    notification = await verifyCallback({ db, provider, rawBody, headers, now });
+  } catch (error) {
+    const appError = toAppError(error);
+    await recordNotification(db, { ...base, kind: 'unknown', outcome: 'rejected', reason: appError.message });
+    return { accepted: false, status: appError.status, reason: appError.message };
+  }
+
+  if (notification.kind === 'refund') {
+    // Verified and kept; refunds are driven to their final state by the refund flow.
+    const { inserted } = await recordNotification(db, {
+      ...base,
+      kind: 'refund',
+      outcome: 'recorded',
+      notificationId: notification.notificationId,
+      dedupeKey: `refund:${notification.providerRefundId}:${notification.refundStatus}`,
+      reason: `refund ${notification.outRefundNo} ${notification.refundStatus}`,
+    });
+    return { accepted: true, outcome: inserted ? 'recorded' : 'duplicate' };
+  }
+
+  const match = await findNotifiedPayment(db, notification);
+  if (!match.found) {
+    await db.$transaction(async (tx) => {
+      await recordNotification(tx, { ...base, kind: 'payment', outcome: 'rejected', reason: match.message, paymentId: match.paymentId, notificationId: notification.notificationId });
+      await raiseIntakeAlert({ tx, kind: match.reason, merchantId: match.merchantId, paymentId: match.paymentId, notification, message: match.message });
+    });
+    return { accepted: false, status: match.reason === 'unknown_payment' ? 404 : 422, reason: match.message };
+  }
+
+  if (!notification.paid) {
+    const { inserted } = await recordNotification(db, {
+      ...base,
+      kind: 'payment',
+      outcome: 'recorded',
+      paymentId: match.payment.id,
+      notificationId: notification.notificationId,
+      dedupeKey: `state:${notification.providerTransactionId}:${notification.tradeState}`,
+      reason: `provider reports ${notification.tradeState}`,
+    });
+    return { accepted: true, outcome: inserted ? 'recorded' : 'duplicate' };
+  }
+
+  const outcome = await applyPaymentNotification({ db, notification, payment: match.payment, evidence });
+  return { accepted: true, outcome };
+}

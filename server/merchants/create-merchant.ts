@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import { hashApiKey } from '@/lib/auth/principal';
+import type { Db } from '@/lib/db/prisma';
+import { toMerchantView } from './to-merchant-view';
+
+export function generateWebhookSecret(): string {
+  return `whsec_${randomBytes(32).toString('base64')}`;
+}
+
+/** Creates a merchant with its first signing secret and API key; both are returned only here. */
+export async function createMerchant({ db, name, notifyUrl }: { db: Db; name: string; notifyUrl: string }) {
+  const apiKey = `mk_${randomBytes(24).toString('base64url')}`;
+  const webhookSecret = generateWebhookSecret();
+  const merchant = await db.merchant.create({
+    data: {
+      name,
+      notifyUrl,
+      apiKeyHash: hashApiKey(apiKey),
+      apiKeyPrefix: apiKey.slice(0, 7),
+      secrets: { create: { secret: webhookSecret } },
+    },
+  });
+  return { ...toMerchantView(merchant), webhookSecret, apiKey };
+}

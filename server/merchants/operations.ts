@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { defineOperation } from '@/lib/http/operation';
+import { idParamsSchema, reasonSchema } from '@/lib/http/schemas';
+
+export const notifyUrlSchema = z
+  .url({ protocol: /^https?$/, message: 'notifyUrl must be an http(s) URL' })
+  .max(2048);
+
+export const merchantSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  notifyUrl: z.string(),
+  status: z.enum(['active', 'blocked']),
+  apiKeyPrefix: z.string(),
+  createdAt: z.string(),
+});
+
+export const createMerchantBodySchema = z.object({
+  name: z.string().trim().min(1, 'name is required').max(200),
+  notifyUrl: notifyUrlSchema,
+});
+
+export const createdMerchantSchema = merchantSchema.extend({
+  webhookSecret: z.string().describe('Shown once: the Standard Webhooks signing secret (whsec_…)'),
+  apiKey: z.string().describe('Shown once: the merchant API key'),
+});
+
+export const createMerchantOperation = defineOperation({
+  id: 'createMerchant',
+  method: 'POST',
+  path: '/api/merchants',
+  summary: 'Create a merchant; its webhook secret and API key are shown once',
+  tag: 'merchants',
+  auth: 'admin',
+  body: createMerchantBodySchema,
+  status: 201,
+  response: createdMerchantSchema,
+  errors: [400, 401, 403, 422],
+});
+
+export const getMerchantOperation = defineOperation({
+  id: 'getMerchant',
+  method: 'GET',
+  path: '/api/merchants/{id}',
+  summary: 'One merchant (a merchant key sees only its own)',
+  tag: 'merchants',
+  auth: 'admin-or-merchant',
+  params: idParamsSchema,
+  status: 200,
+  response: merchantSchema,
+  errors: [401, 403, 404],
+});
+
+export const blockMerchantOperation = defineOperation({
+  id: 'blockMerchant',
+  method: 'POST',
+  path: '/api/merchants/{id}/block',
+  summary: 'Block a merchant: its new payments are refused with 403 merchant_blocked',
+  tag: 'merchants',
+  auth: 'admin',
+  params: idParamsSchema,
+  body: reasonSchema,
+  status: 200,
+  response: merchantSchema,
+  errors: [400, 401, 403, 404, 409, 422],
+});
+
+export const unblockMerchantOperation = defineOperation({
+  id: 'unblockMerchant',
+  method: 'POST',
+  path: '/api/merchants/{id}/unblock',
+  summary: 'Unblock a merchant',
+  tag: 'merchants',
+  auth: 'admin',
+  params: idParamsSchema,
+  body: reasonSchema,
+  status: 200,
+  response: merchantSchema,
+  errors: [400, 401, 403, 404, 409, 422],
+});

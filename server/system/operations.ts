@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { defineOperation } from '@/lib/http/operation';
+
+export const healthOperation = defineOperation({
+  id: 'getHealth',
+  method: 'GET',
+  path: '/api/health',
+  summary: 'Ready once the database and the queue answer',
+  tag: 'system',
+  auth: 'none',
+  status: 200,
+  response: z.object({ status: z.literal('ok') }),
+  errors: [503],
+});
+
+export const openApiOperation = defineOperation({
+  id: 'getOpenApi',
+  method: 'GET',
+  path: '/api/openapi.json',
+  summary: 'This document',
+  tag: 'system',
+  auth: 'none',
+  status: 200,
+  response: z.record(z.string(), z.unknown()),
+  errors: [],
+});

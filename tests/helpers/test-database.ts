@@ -1,0 +1,39 @@
+// Each test file gets a fresh database cloned from the migrated template that `npm test` prepared.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+export const adminToken = 'test-admin-token-0123456789';
+
+function urlFor(database: string): string {
+  const server = process.env.TEST_SERVER_URL;
+  if (!server) throw new Error('Run the tests through `npm test`: it prepares the database server and template');
+  const url = new URL(server);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function run(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: urlFor('postgres') });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+export type TestDatabase = { name: string; url: string; drop: () => Promise<void> };
+
+/** Clones the template and points this process's environment at the clone. */
+export async function createTestDatabase(env: Record<string, string> = {}): Promise<TestDatabase> {
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  await run(`CREATE DATABASE "${name}" TEMPLATE "${process.env.TEST_TEMPLATE_DATABASE}"`);
+  const url = urlFor(name);
+  Object.assign(process.env, {
+    DATABASE_URL: url,
+    ADMIN_API_TOKEN: adminToken,
+    DELIVERY_RETRY_SCHEDULE: '1,1,1',
+    ...env,
+  });
+  return { name, url, drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}

@@ -1,0 +1,32 @@
+// The worker process: boots the queue, registers every job handler, and stops gracefully.
+import { getPrisma } from '@/lib/db/prisma';
+import { getEnv } from '@/lib/env';
+import { logger } from '@/lib/logger';
+import { createBoss } from '@/lib/queue/boss';
+import { createQueues } from '@/lib/queue/queues';
+import { getSandboxKeys } from '@/server/sandbox/sandbox-keys';
+import { registerSendSandboxCallback } from './jobs/send-sandbox-callback';
+
+const env = getEnv();
+const db = getPrisma();
+const boss = createBoss(env.DATABASE_URL, 'worker');
+await boss.start();
+await createQueues(boss, { deliveryAttempts: env.DELIVERY_RETRY_SCHEDULE.length });
+await getSandboxKeys(db);
+
+const callbackUrl = env.SANDBOX_CALLBACK_URL ?? `http://127.0.0.1:${env.PORT}/api/callbacks/sandbox`;
+await registerSendSandboxCallback({ boss, db, callbackUrl });
+logger.info({ pid: process.pid }, 'worker ready');
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'worker stopping');
+  // Jobs in flight get time to finish; anything cut short is retried by another worker.
+  await boss.stop({ graceful: true, timeout: 10_000 });
+  await db.$disconnect();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
