@@ -30,3 +30,9 @@ async function shutdown(signal: string) {
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
+
+// Under `npm start`, a worker whose supervisor died (even by SIGKILL) must not live on as an orphan.
+if (process.env.PROCESS_ROLE === 'worker') {
+  const supervisor = process.ppid;
+  setInterval(() => process.ppid !== supervisor && void shutdown('supervisor gone'), 2_000).unref();
+}

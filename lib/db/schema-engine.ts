@@ -35,11 +35,17 @@ export async function loadMigrationsList(baseDir = migrationsDir): Promise<Migra
   return { baseDir, lockfile: { path: lockPath, content: lockContent }, shadowDbInitScript: '', migrationDirectories };
 }
 
-export async function withSchemaEngine<T>(databaseUrl: string, work: (engine: Engine) => Promise<T>): Promise<T> {
+type SchemaFile = { path: string; content: string };
+
+export async function withSchemaEngine<T>(
+  databaseUrl: string,
+  work: (engine: Engine) => Promise<T>,
+  schemaFiles?: SchemaFile[],
+): Promise<T> {
   const { SchemaEngine } = await import('@prisma/schema-engine-wasm');
   const factory = introspectableFactory(databaseUrl);
   const adapter = bindMigrationAwareSqlAdapterFactory(factory);
-  const datamodels = (await readSchemaFiles()).map((file): [string, string] => [file.path, file.content]);
+  const datamodels = (schemaFiles ?? (await readSchemaFiles())).map((file): [string, string] => [file.path, file.content]);
   const engine = await SchemaEngine.new({ datamodels }, () => {}, adapter);
   try {
     return await work(engine);
@@ -107,10 +113,10 @@ function introspectableFactory(databaseUrl: string) {
 }
 
 /**
- * The SQL that would take a database built from prisma/migrations to schema.prisma: empty when the two
- * agree. Runs in a throwaway shadow database on the same server as `databaseUrl`.
+ * The SQL that would take a database built from prisma/migrations to schema.prisma (or to the schema
+ * files given): empty when the two agree. Runs in a throwaway shadow database on the same server as `databaseUrl`.
  */
-export async function diffMigrationsToSchema(databaseUrl: string): Promise<string> {
+export async function diffMigrationsToSchema(databaseUrl: string, schemaFiles?: SchemaFile[]): Promise<string> {
   const { default: pg } = await import('pg');
   const shadow = `shadow_${Date.now()}_${process.pid}`;
   const admin = new pg.Client({ connectionString: databaseUrl });
@@ -120,8 +126,8 @@ export async function diffMigrationsToSchema(databaseUrl: string): Promise<strin
   shadowUrl.pathname = `/${shadow}`;
   try {
     await applyMigrations(shadowUrl.toString());
+    const files = schemaFiles ?? (await readSchemaFiles());
     return await withSchemaEngine(shadowUrl.toString(), async (engine) => {
-      const files = await readSchemaFiles();
       const result = await engine.diff({
         from: { tag: 'schemaDatasource', files, configDir: path.dirname(schemaPath) },
         to: { tag: 'schemaDatamodel', files },
@@ -131,7 +137,7 @@ export async function diffMigrationsToSchema(databaseUrl: string): Promise<strin
       });
       const script = result.stdout ?? '';
       return /^\s*(-- This is an empty migration\.)?\s*$/.test(script) ? '' : script;
-    });
+    }, files);
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS "${shadow}" WITH (FORCE)`);
     await admin.end();

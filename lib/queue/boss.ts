@@ -17,7 +17,8 @@ export function createBoss(databaseUrl: string, role: BossRole): PgBoss {
     migrate: true,
     openTelemetry: { enabled: false },
   });
-  boss.on('error', (error) => logger.error({ err: error }, 'queue error'));
+  // Connection drops during a database restart are expected and retried; their message is enough.
+  boss.on('error', (error: Error & { code?: string }) => logger.warn({ message: error.message, code: error.code }, 'queue error'));
   return boss;
 }
 

@@ -1,0 +1,72 @@
+// Demo traffic: a few shops whose shoppers keep paying through the sandbox provider, with now and then a
+// duplicated, late or lost callback, exactly as real providers behave. Talks to the system only through its API.
+import { randomInt } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { outTradeNo } from '@/prisma/seed/factories';
+import { dataDir } from './with-database';
+
+const baseUrl = process.env.BASE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+const token = process.env.ADMIN_API_TOKEN;
+if (!token) throw new Error('ADMIN_API_TOKEN is needed (npm start -- --demo sets it)');
+const shops = ['Lawson Xuhui', "FamilyMart Jing'an", 'Quick Mart Pudong'];
+const stateFile = path.join(dataDir, 'demo-merchants.json');
+
+async function api<T>(method: string, route: string, body?: unknown): Promise<{ status: number; json: T }> {
+  const response = await fetch(`${baseUrl}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json()) as T };
+}
+
+async function demoMerchants(): Promise<string[]> {
+  if (existsSync(stateFile)) {
+    const ids = JSON.parse(await readFile(stateFile, 'utf8')) as string[];
+    const found = await Promise.all(ids.map((id) => api('GET', `/api/merchants/${id}`)));
+    if (found.every((response) => response.status === 200)) return ids;
+  }
+  const ids: string[] = [];
+  for (const name of shops) {
+    const created = await api<{ id: string }>('POST', '/api/merchants', { name, notifyUrl: 'https://merchant.example/notify' });
+    if (created.status !== 201) throw new Error(`could not create demo merchant: ${JSON.stringify(created.json)}`);
+    ids.push(created.json.id);
+  }
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(stateFile, JSON.stringify(ids));
+  return ids;
+}
+
+function fault(): { fault: 'none' | 'duplicate' | 'late' | 'lost'; delaySeconds?: number } {
+  const roll = randomInt(100);
+  if (roll < 10) return { fault: 'duplicate' };
+  if (roll < 15) return { fault: 'late', delaySeconds: 10 };
+  if (roll < 18) return { fault: 'lost' };
+  return { fault: 'none' };
+}
+
+const merchants = await demoMerchants();
+const counts = { paid: 0, duplicate: 0, late: 0, lost: 0, refused: 0 };
+setInterval(() => console.log(`[demo] ${JSON.stringify(counts)}`), 10_000).unref();
+
+for (;;) {
+  const merchantId = merchants[randomInt(merchants.length)];
+  const payment = await api<{ id: string }>('POST', '/api/payments', {
+    merchantId,
+    outTradeNo: outTradeNo(),
+    amount: 300 + randomInt(8_000),
+    currency: 'CNY',
+    provider: 'sandbox',
+    description: 'Demo basket',
+  });
+  if (payment.status === 201) {
+    const chosen = fault();
+    await api('POST', `/api/sandbox/payments/${payment.json.id}/pay`, { ...chosen, payer: `demo-payer-${randomInt(40)}`, device: `POS-${randomInt(1, 9)}` });
+    counts[chosen.fault === 'none' ? 'paid' : chosen.fault]++;
+  } else {
+    counts.refused++;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200 + randomInt(400)));
+}

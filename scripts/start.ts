@@ -1,0 +1,82 @@
+// `npm start`: the whole system — database (embedded unless DATABASE_URL is set), migrations, web app,
+// worker, and with --demo a stream of sandbox payments. Ctrl-C or SIGTERM stops all of it.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { getEnv } from '@/lib/env';
+import { buildIfStale } from './build';
+import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
+import { ensureDatabase } from './ensure-database';
+import { prepareDatabase } from './prepare-database';
+import { supervise, type Supervised } from './supervise';
+import { dataDir, embeddedPort } from './with-database';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { values: flags } = parseArgs({ options: { demo: { type: 'boolean', default: false } } });
+const log = (line: string) => console.log(`[start] ${line}`);
+
+if (existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'));
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+let database: RunningPostgres | undefined;
+const children: Supervised[] = [];
+let stopping = false;
+
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: stopping`);
+  await Promise.all(children.map((child) => child.stop()));
+  if (database) await Promise.race([database.stop(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  log('stopped');
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+
+async function adminToken(): Promise<string> {
+  const file = path.join(dataDir, 'admin-token');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const token = `adm_${randomBytes(24).toString('base64url')}`;
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(file, `${token}\n`, { mode: 0o600 });
+  return token;
+}
+
+if (!process.env.DATABASE_URL) {
+  log('DATABASE_URL is not set: starting the embedded PostgreSQL (data in .data/postgres)');
+  database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: embeddedPort() });
+  await ensureDatabase(database.url('postgres'), 'paygate');
+  process.env.DATABASE_URL = database.url('paygate');
+}
+process.env.ADMIN_API_TOKEN ||= await adminToken();
+const env = getEnv();
+
+const applied = await prepareDatabase(env.DATABASE_URL, { deliveryAttempts: env.DELIVERY_RETRY_SCHEDULE.length });
+log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
+buildIfStale();
+
+const node = process.execPath;
+const tsx = ['--disable-warning=ExperimentalWarning', '--import', 'tsx'];
+const childEnv = { ...process.env, NODE_ENV: 'production' as const };
+children.push(supervise('web', node, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(env.PORT)], { ...childEnv, PROCESS_ROLE: 'web' }, log));
+children.push(supervise('worker', node, [...tsx, path.join(root, 'workers/index.ts')], { ...childEnv, PROCESS_ROLE: 'worker' }, log));
+
+const baseUrl = `http://localhost:${env.PORT}`;
+await waitForHealth(baseUrl);
+log(`ready: ${baseUrl}  (API reference ${baseUrl}/api/openapi.json)`);
+log(`admin token: ${env.ADMIN_API_TOKEN}`);
+if (flags.demo) {
+  children.push(supervise('demo', node, [...tsx, path.join(root, 'scripts/demo.ts')], { ...childEnv, PROCESS_ROLE: 'demo', BASE_URL: baseUrl }, log));
+}
+
+async function waitForHealth(url: string) {
+  for (let attempt = 0; !stopping; attempt++) {
+    const ok = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
+    if (ok) return;
+    if (attempt === 120) log('still waiting for /api/health…');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
