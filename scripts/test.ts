@@ -1,6 +1,6 @@
 // The whole test suite: one PostgreSQL (embedded unless TEST_DATABASE_URL names a server), one migrated
 // template database that every test file clones, the web app built for the browser tests, then node's test runner.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,6 +51,12 @@ function runTests(env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
+function typecheck(): void {
+  console.log('Type-checking the whole project (tsc)…');
+  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root], { cwd: root, stdio: 'inherit' });
+}
+
+if (testFiles.length === 0) typecheck();
 const server = await startServer();
 let exitCode = 1;
 try {

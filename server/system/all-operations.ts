@@ -3,7 +3,7 @@ import { receiveCallbackOperation } from '@/server/intake/operations';
 import * as merchants from '@/server/merchants/operations';
 import * as payments from '@/server/payments/operations';
 import * as sandbox from '@/server/sandbox/operations';
-import { healthOperation, openApiOperation } from './operations';
+import { healthOperation, livenessOperation, openApiOperation } from './operations';
 
 function operationsIn(module: Record<string, unknown>): Operation[] {
   return Object.values(module).filter((value): value is Operation => typeof value === 'object' && value !== null && 'method' in value && 'path' in value);
@@ -12,6 +12,7 @@ function operationsIn(module: Record<string, unknown>): Operation[] {
 /** Every operation of the API, in the order the OpenAPI document lists them. */
 export const allOperations: Operation[] = [
   healthOperation,
+  livenessOperation,
   openApiOperation,
   ...operationsIn(merchants),
   ...operationsIn(payments),

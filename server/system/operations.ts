@@ -13,6 +13,18 @@ export const healthOperation = defineOperation({
   errors: [503],
 });
 
+export const livenessOperation = defineOperation({
+  id: 'getLiveness',
+  method: 'GET',
+  path: '/api/health/live',
+  summary: 'The process answers (touches nothing else): for liveness probes',
+  tag: 'system',
+  auth: 'none',
+  status: 200,
+  response: z.object({ status: z.literal('live') }),
+  errors: [],
+});
+
 export const openApiOperation = defineOperation({
   id: 'getOpenApi',
   method: 'GET',

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { outTradeNo } from '@/prisma/seed/factories';
+import { api, startSystem, waitFor, type RunningSystem } from '../helpers/start-system';
+
+let system: RunningSystem;
+let merchantId: string;
+
+before(async () => {
+  system = await startSystem();
+  const merchant = await api(system.baseUrl, 'POST', '/api/merchants', { name: 'E2E Mart', notifyUrl: 'https://merchant.example/notify' });
+  assert.equal(merchant.status, 201);
+  merchantId = merchant.json.id;
+});
+
+after(async () => {
+  await system?.stop();
+});
+
+async function sandboxPayment(amount = 990) {
+  const created = await api(system.baseUrl, 'POST', '/api/payments', { merchantId, outTradeNo: outTradeNo(), amount, provider: 'sandbox' });
+  assert.equal(created.status, 201, JSON.stringify(created.json));
+  return created.json.id as string;
+}
+
+const statusOf = async (id: string) => (await api(system.baseUrl, 'GET', `/api/payments/${id}`)).json.status;
+
+describe('the sandbox provider pays through the real processes', () => {
+  test('a paid order reaches succeeded through a signed callback sent by the worker', async () => {
+    const id = await sandboxPayment();
+    const paid = await api(system.baseUrl, 'POST', `/api/sandbox/payments/${id}/pay`, {});
+    assert.equal(paid.status, 202);
+    assert.equal(paid.json.callbacks, 1);
+    await waitFor(async () => (await statusOf(id)) === 'succeeded');
+  });
+
+  test('duplicated callbacks settle the payment once', async () => {
+    const id = await sandboxPayment();
+    const paid = await api(system.baseUrl, 'POST', `/api/sandbox/payments/${id}/pay`, { fault: 'duplicate', copies: 5 });
+    assert.equal(paid.json.callbacks, 5);
+    await waitFor(async () => (await statusOf(id)) === 'succeeded');
+    const { db } = await import('@/tests/helpers/direct-db').then((m) => m.directDb(system.database.url));
+    try {
+      await waitFor(async () => (await db.providerNotification.findFirst({ where: { paymentId: id } }))?.receivedCount === 5);
+      assert.equal(await db.delivery.count({ where: { paymentId: id } }), 1);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  test('a lost callback leaves the payment pending; paying twice is refused', async () => {
+    const id = await sandboxPayment();
+    const paid = await api(system.baseUrl, 'POST', `/api/sandbox/payments/${id}/pay`, { fault: 'lost' });
+    assert.equal(paid.json.callbacks, 0);
+    const again = await api(system.baseUrl, 'POST', `/api/sandbox/payments/${id}/pay`, {});
+    assert.equal(again.status, 409);
+    assert.equal(await statusOf(id), 'pending');
+  });
+
+  test('a late callback arrives after its delay', async () => {
+    const id = await sandboxPayment();
+    const started = Date.now();
+    await api(system.baseUrl, 'POST', `/api/sandbox/payments/${id}/pay`, { fault: 'late', delaySeconds: 2 });
+    assert.equal(await statusOf(id), 'pending');
+    await waitFor(async () => (await statusOf(id)) === 'succeeded', 20_000);
+    assert.ok(Date.now() - started >= 2_000);
+  });
+});

@@ -1,0 +1,74 @@
+// The real system for browser and end-to-end tests: the built web server and a worker process,
+// on a fresh database cloned from the test template.
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { adminToken, createTestDatabase, type TestDatabase } from '@/tests/helpers/test-database';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+export type RunningSystem = { baseUrl: string; database: TestDatabase; stop: () => Promise<void> };
+
+export async function startSystem(env: Record<string, string> = {}): Promise<RunningSystem> {
+  const database = await createTestDatabase(env);
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // Playwright must never run against anything but the local test database.
+  if (!/^postgres(ql)?:\/\/[^@]*@(127\.0\.0\.1|localhost)[:/]/.test(database.url)) throw new Error('refusing a non-local database');
+  const childEnv = { ...process.env, PORT: String(port), NODE_ENV: 'production' as const, SANDBOX_CALLBACK_URL: `${baseUrl}/api/callbacks/sandbox` };
+  const children: ChildProcess[] = [
+    spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env: childEnv, stdio: 'ignore' }),
+    spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '--import', 'tsx', path.join(root, 'workers/index.ts')], { cwd: root, env: childEnv, stdio: 'ignore' }),
+  ];
+  const stop = async () => {
+    await Promise.all(children.map((child) => stopChild(child)));
+    await database.drop();
+  };
+  try {
+    await waitFor(async () => (await fetch(`${baseUrl}/api/health`).catch(() => null))?.ok === true, 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, database, stop };
+}
+
+export async function api<T = any>(baseUrl: string, method: string, route: string, body?: unknown, token = adminToken) {
+  const response = await fetch(`${baseUrl}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json()) as T };
+}
+
+/** Polls `check` until it holds: for state another process produces, where no signal reaches this one. */
+export async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
