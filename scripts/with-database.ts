@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ensureDatabase } from './ensure-database';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
-export const dataDir = path.resolve(import.meta.dirname, '../.data');
+export const dataDir = path.resolve(process.env.PAYGATE_DATA_DIR ?? path.join(import.meta.dirname, '../.data'));
 
 /** Runs `work` against DATABASE_URL, or against the embedded database under .data/ when it is unset. */
 export async function withDatabase(work: (databaseUrl: string) => Promise<void>): Promise<void> {
