@@ -17,7 +17,7 @@ const baseUrl = `http://127.0.0.1:${port}`;
 after(() => rm(dataDir, { recursive: true, force: true }));
 
 function start(): { child: ChildProcess; output: () => string } {
-  const env = { ...process.env, PAYGATE_DATA_DIR: dataDir, PORT: String(port), EMBEDDED_POSTGRES_PORT: String(port + 1) };
+  const env: NodeJS.ProcessEnv = { ...process.env, PAYGATE_DATA_DIR: dataDir, PORT: String(port), EMBEDDED_POSTGRES_PORT: String(port + 1) };
   delete env.DATABASE_URL;
   delete env.ADMIN_API_TOKEN;
   const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '--import', 'tsx', path.join(root, 'scripts/start.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
