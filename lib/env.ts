@@ -37,6 +37,9 @@ const envSchema = z.object({
     }),
   DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   NOTIFY_URL_ALLOWLIST: csv,
+  DELIVERY_DISABLE_AFTER_SECONDS: z.coerce.number().int().min(1).default(3 * 86_400),
+  DELIVERY_MERCHANT_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  SECRET_ROTATION_OVERLAP_SECONDS: z.coerce.number().int().min(0).default(86_400),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
 });
 

@@ -10,8 +10,18 @@ import { dataDir } from './with-database';
 const baseUrl = process.env.BASE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 const token = process.env.ADMIN_API_TOKEN;
 if (!token) throw new Error('ADMIN_API_TOKEN is needed (npm start -- --demo sets it)');
-const shops = ['Lawson Xuhui', "FamilyMart Jing'an", 'Quick Mart Pudong'];
-const stateFile = path.join(dataDir, 'demo-merchants.json');
+const simulator = process.env.SIMULATOR_URL ?? `http://127.0.0.1:${process.env.SIMULATOR_PORT ?? 3100}`;
+// Each shop's server behaves differently, so the demo shows retries, dead letters and a disabled endpoint.
+const shops = [
+  { name: 'Lawson Xuhui', behaviour: 'healthy' },
+  { name: "FamilyMart Jing'an", behaviour: 'healthy' },
+  { name: 'Quick Mart Pudong', behaviour: 'flaky' },
+  { name: 'Tea House Hongkou', behaviour: 'slow' },
+  { name: 'Noodle Bar Minhang', behaviour: 'throttled' },
+  { name: 'Night Kiosk Putuo', behaviour: 'down' },
+  { name: 'Closed Shop Yangpu', behaviour: 'gone' },
+];
+const stateFile = path.join(dataDir, 'demo-shops.json');
 
 async function api<T>(method: string, route: string, body?: unknown): Promise<{ status: number; json: T }> {
   const response = await fetch(`${baseUrl}${route}`, {
@@ -29,8 +39,8 @@ async function demoMerchants(): Promise<string[]> {
     if (found.every((response) => response.status === 200)) return ids;
   }
   const ids: string[] = [];
-  for (const name of shops) {
-    const created = await api<{ id: string }>('POST', '/api/merchants', { name, notifyUrl: 'https://merchant.example/notify' });
+  for (const { name, behaviour } of shops) {
+    const created = await api<{ id: string }>('POST', '/api/merchants', { name, notifyUrl: `${simulator}/${behaviour}` });
     if (created.status !== 201) throw new Error(`could not create demo merchant: ${JSON.stringify(created.json)}`);
     ids.push(created.json.id);
   }

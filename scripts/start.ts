@@ -52,9 +52,11 @@ if (!process.env.DATABASE_URL) {
   process.env.DATABASE_URL = database.url('paygate');
 }
 process.env.ADMIN_API_TOKEN ||= await adminToken();
+// The demo's merchants are the local simulator, which the notify-URL guard refuses unless allowlisted.
+if (flags.demo) process.env.NOTIFY_URL_ALLOWLIST ||= '127.0.0.1,localhost';
 const env = getEnv();
 
-const applied = await prepareDatabase(env.DATABASE_URL, { deliveryAttempts: env.DELIVERY_RETRY_SCHEDULE.length });
+const applied = await prepareDatabase(env.DATABASE_URL);
 log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
 buildIfStale();
 
@@ -69,6 +71,7 @@ await waitForHealth(baseUrl);
 log(`ready: ${baseUrl}  (API reference ${baseUrl}/api/openapi.json)`);
 log(`admin token: ${env.ADMIN_API_TOKEN}`);
 if (flags.demo) {
+  children.push(supervise('simulator', node, [...tsx, path.join(root, 'scripts/merchant-simulator.ts')], { ...childEnv, PROCESS_ROLE: 'simulator' }, log));
   children.push(supervise('demo', node, [...tsx, path.join(root, 'scripts/demo.ts')], { ...childEnv, PROCESS_ROLE: 'demo', BASE_URL: baseUrl }, log));
 }
 

@@ -62,7 +62,7 @@ let exitCode = 1;
 try {
   await sql(server.serverUrl, `DROP DATABASE IF EXISTS "${template}"`);
   await sql(server.serverUrl, `CREATE DATABASE "${template}"`);
-  await prepareDatabase(databaseUrl(server.serverUrl, template), { deliveryAttempts: 3 });
+  await prepareDatabase(databaseUrl(server.serverUrl, template));
   if (testFiles.length === 0 || testFiles.some((file) => file.startsWith('e2e'))) buildIfStale();
   exitCode = await runTests({
     ...process.env,

@@ -5,17 +5,30 @@ import { logger } from '@/lib/logger';
 import { createBoss } from '@/lib/queue/boss';
 import { createQueues } from '@/lib/queue/queues';
 import { getSandboxKeys } from '@/server/sandbox/sandbox-keys';
+import { registerDeliverWebhook } from './jobs/deliver-webhook';
 import { registerSendSandboxCallback } from './jobs/send-sandbox-callback';
 
 const env = getEnv();
 const db = getPrisma();
 const boss = createBoss(env.DATABASE_URL, 'worker');
 await boss.start();
-await createQueues(boss, { deliveryAttempts: env.DELIVERY_RETRY_SCHEDULE.length });
+await createQueues(boss);
 await getSandboxKeys(db);
 
 const callbackUrl = env.SANDBOX_CALLBACK_URL ?? `http://127.0.0.1:${env.PORT}/api/callbacks/sandbox`;
 await registerSendSandboxCallback({ boss, db, callbackUrl });
+await registerDeliverWebhook({
+  boss,
+  db,
+  settings: {
+    schedule: env.DELIVERY_RETRY_SCHEDULE,
+    disableAfterSeconds: env.DELIVERY_DISABLE_AFTER_SECONDS,
+    timeoutMs: env.DELIVERY_TIMEOUT_MS,
+    allowlist: env.NOTIFY_URL_ALLOWLIST,
+  },
+  merchantConcurrency: env.DELIVERY_MERCHANT_CONCURRENCY,
+  concurrency: env.WORKER_CONCURRENCY,
+});
 logger.info({ pid: process.pid }, 'worker ready');
 
 let stopping = false;

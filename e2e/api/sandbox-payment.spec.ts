@@ -8,7 +8,7 @@ let merchantId: string;
 
 before(async () => {
   system = await startSystem();
-  const merchant = await api(system.baseUrl, 'POST', '/api/merchants', { name: 'E2E Mart', notifyUrl: 'https://merchant.example/notify' });
+  const merchant = await api(system.baseUrl, 'POST', '/api/merchants', { name: 'E2E Mart', notifyUrl: 'http://127.0.0.1:9/notify' });
   assert.equal(merchant.status, 201);
   merchantId = merchant.json.id;
 });

@@ -17,7 +17,7 @@ const baseUrl = `http://127.0.0.1:${port}`;
 after(() => rm(dataDir, { recursive: true, force: true }));
 
 function start(): { child: ChildProcess; output: () => string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, PAYGATE_DATA_DIR: dataDir, PORT: String(port), EMBEDDED_POSTGRES_PORT: String(port + 1) };
+  const env: NodeJS.ProcessEnv = { ...process.env, PAYGATE_DATA_DIR: dataDir, PORT: String(port), EMBEDDED_POSTGRES_PORT: String(port + 1), NOTIFY_URL_ALLOWLIST: '127.0.0.1' };
   delete env.DATABASE_URL;
   delete env.ADMIN_API_TOKEN;
   const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '--import', 'tsx', path.join(root, 'scripts/start.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -51,7 +51,7 @@ test('npm start runs the whole system with no configuration and keeps its data a
   await waitFor(async () => first.output().includes('[start] ready'), 120_000);
   const token = (await readFile(path.join(dataDir, 'admin-token'), 'utf8')).trim();
   assert.match(first.output(), new RegExp(`admin token: ${token}`));
-  const merchant = await api(baseUrl, 'POST', '/api/merchants', { name: 'Persisted', notifyUrl: 'https://m.example/n' }, token);
+  const merchant = await api(baseUrl, 'POST', '/api/merchants', { name: 'Persisted', notifyUrl: 'http://127.0.0.1:9/n' }, token);
   assert.equal(merchant.status, 201);
 
   // A worker killed outright is started again.

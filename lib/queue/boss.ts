@@ -6,7 +6,7 @@ const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
 
 export type BossRole = 'web' | 'worker';
 
-export function createBoss(databaseUrl: string, role: BossRole): PgBoss {
+export function createBoss(databaseUrl: string, role: BossRole, options: { spies?: boolean } = {}): PgBoss {
   const boss = new PgBoss({
     connectionString: databaseUrl,
     max: role === 'worker' ? 10 : 4,
@@ -16,6 +16,8 @@ export function createBoss(databaseUrl: string, role: BossRole): PgBoss {
     schedule: role === 'worker',
     migrate: true,
     openTelemetry: { enabled: false },
+    // Tests wait on job spies (the queue's own signal) instead of sleeping.
+    __test__enableSpies: options.spies ?? false,
   });
   // Connection drops during a database restart are expected and retried; their message is enough.
   boss.on('error', (error: Error & { code?: string }) => logger.warn({ message: error.message, code: error.code }, 'queue error'));

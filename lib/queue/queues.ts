@@ -21,13 +21,15 @@ export function deadLetterOf(name: string): string {
 
 type QueueSpec = Parameters<PgBoss['createQueue']>[1];
 
-function queueSpecs(deliveryAttempts: number): Record<string, QueueSpec> {
+function queueSpecs(): Record<string, QueueSpec> {
   return {
+    // The delivery schedule itself is ours (each attempt queues the next); pg-boss retries only
+    // attempts that could not run at all (database away, another worker holding the lease, a crash).
     [queues.deliverWebhook]: {
-      retryLimit: deliveryAttempts,
-      retryDelay: 5,
+      retryLimit: 100,
+      retryDelay: 1,
       retryBackoff: true,
-      retryDelayMax: 86_400,
+      retryDelayMax: 60,
       expireInSeconds: 120,
       heartbeatSeconds: 10,
       retentionSeconds: 14 * 86_400,
@@ -40,8 +42,8 @@ function queueSpecs(deliveryAttempts: number): Record<string, QueueSpec> {
 }
 
 /** Creates (or updates) every queue with its dead-letter queue, and subscribes the topic's queues. */
-export async function createQueues(boss: PgBoss, options: { deliveryAttempts: number }): Promise<void> {
-  for (const [name, spec] of Object.entries(queueSpecs(options.deliveryAttempts))) {
+export async function createQueues(boss: PgBoss): Promise<void> {
+  for (const [name, spec] of Object.entries(queueSpecs())) {
     const deadLetter = deadLetterOf(name);
     if (!(await boss.getQueue(deadLetter))) await boss.createQueue(deadLetter, { retentionSeconds: 30 * 86_400 });
     const options = { ...spec, deadLetter, notify: true };

@@ -12,7 +12,7 @@ export function makeMerchant(db: Db, overrides: { name?: string; notifyUrl?: str
   return createMerchant({
     db,
     name: overrides.name ?? `Shop ${randomBytes(3).toString('hex')}`,
-    notifyUrl: overrides.notifyUrl ?? 'https://merchant.example/notify',
+    notifyUrl: overrides.notifyUrl ?? 'http://127.0.0.1:9/notify',
   });
 }
 

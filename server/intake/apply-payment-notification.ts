@@ -62,7 +62,7 @@ export async function applyPaymentNotification({ db, notification, payment, evid
       data: { id: deliveryId, merchantId: settled.merchantId, paymentId: settled.id, eventType: event.type, payload: event },
     });
     const db = fromPrisma(tx);
-    await boss.send(queues.deliverWebhook, { deliveryId }, { db, id: deliveryId });
+    await boss.send(queues.deliverWebhook, { deliveryId }, { db, id: deliveryId, group: { id: settled.merchantId } });
     await boss.publish(topics.paymentSucceeded, { eventId: deliveryId, ...event }, { db });
     return 'applied';
   }, transactionOptions);

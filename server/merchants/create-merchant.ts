@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hashApiKey } from '@/lib/auth/principal';
 import type { Db } from '@/lib/db/prisma';
+import { getEnv } from '@/lib/env';
+import { checkNotifyUrl } from '@/server/deliveries/notify-url-policy';
 import { toMerchantView } from './to-merchant-view';
 
 export function generateWebhookSecret(): string {
@@ -9,6 +11,7 @@ export function generateWebhookSecret(): string {
 
 /** Creates a merchant with its first signing secret and API key; both are returned only here. */
 export async function createMerchant({ db, name, notifyUrl }: { db: Db; name: string; notifyUrl: string }) {
+  await checkNotifyUrl(notifyUrl, getEnv().NOTIFY_URL_ALLOWLIST);
   const apiKey = `mk_${randomBytes(24).toString('base64url')}`;
   const webhookSecret = generateWebhookSecret();
   const merchant = await db.merchant.create({

@@ -12,6 +12,8 @@ export const merchantSchema = z.object({
   notifyUrl: z.string(),
   status: z.enum(['active', 'blocked']),
   apiKeyPrefix: z.string(),
+  endpointDisabledAt: z.string().nullable().describe('Set when deliveries stopped: 410 Gone, or failing too long'),
+  endpointDisabledReason: z.string().nullable(),
   createdAt: z.string(),
 });
 
@@ -77,4 +79,40 @@ export const unblockMerchantOperation = defineOperation({
   status: 200,
   response: merchantSchema,
   errors: [400, 401, 403, 404, 409, 422],
+});
+
+export const updateMerchantBodySchema = z
+  .object({ name: z.string().trim().min(1).max(200).optional(), notifyUrl: notifyUrlSchema.optional() })
+  .refine((body) => body.name !== undefined || body.notifyUrl !== undefined, 'give name or notifyUrl');
+
+export const updateMerchantOperation = defineOperation({
+  id: 'updateMerchant',
+  method: 'PATCH',
+  path: '/api/merchants/{id}',
+  summary: 'Change name or notifyUrl (checked against private addresses); a new notifyUrl re-enables a disabled endpoint',
+  tag: 'merchants',
+  auth: 'admin-or-merchant',
+  params: idParamsSchema,
+  body: updateMerchantBodySchema,
+  status: 200,
+  response: merchantSchema,
+  errors: [400, 401, 404, 422],
+});
+
+export const rotateSecretBodySchema = z.object({
+  overlapSeconds: z.number().int().min(0).max(30 * 86_400).optional(),
+});
+
+export const rotateSecretOperation = defineOperation({
+  id: 'rotateWebhookSecret',
+  method: 'POST',
+  path: '/api/merchants/{id}/secret/rotate',
+  summary: 'New webhook signing secret (shown once); the old one keeps signing too until the overlap ends',
+  tag: 'merchants',
+  auth: 'admin-or-merchant',
+  params: idParamsSchema,
+  body: rotateSecretBodySchema,
+  status: 200,
+  response: z.object({ webhookSecret: z.string(), previousSecretsExpireAt: z.string() }),
+  errors: [400, 401, 404, 422],
 });

@@ -8,6 +8,8 @@ export function toMerchantView(merchant: Merchant) {
     notifyUrl: merchant.notifyUrl,
     status: merchant.status,
     apiKeyPrefix: merchant.apiKeyPrefix,
+    endpointDisabledAt: merchant.endpointDisabledAt?.toISOString() ?? null,
+    endpointDisabledReason: merchant.endpointDisabledReason,
     createdAt: merchant.createdAt.toISOString(),
   };
 }

@@ -1,4 +1,5 @@
 import type { Operation } from '@/lib/http/operation';
+import * as deliveries from '@/server/deliveries/operations';
 import { receiveCallbackOperation } from '@/server/intake/operations';
 import * as merchants from '@/server/merchants/operations';
 import * as payments from '@/server/payments/operations';
@@ -17,5 +18,6 @@ export const allOperations: Operation[] = [
   ...operationsIn(merchants),
   ...operationsIn(payments),
   receiveCallbackOperation,
+  ...operationsIn(deliveries),
   ...operationsIn(sandbox),
 ];

@@ -10,7 +10,7 @@ import { useApp } from '@/tests/helpers/use-app';
 const app = useApp();
 
 async function createMerchant(name = 'Corner Store') {
-  const created = await callRoute(createMerchantRoute, { body: { name, notifyUrl: 'https://merchant.example/notify' } });
+  const created = await callRoute(createMerchantRoute, { body: { name, notifyUrl: 'http://127.0.0.1:9/notify' } });
   assert.equal(created.status, 201, created.text);
   return created.json;
 }
@@ -32,7 +32,7 @@ describe('merchants API', () => {
   test('refuses bad input with a clear error and stores nothing', async () => {
     const before = await app.db.merchant.count();
     const cases = [
-      { body: { name: '', notifyUrl: 'https://a.example/n' }, status: 422, code: 'validation_failed' },
+      { body: { name: '', notifyUrl: 'http://127.0.0.1:9/n' }, status: 422, code: 'validation_failed' },
       { body: { name: 'X', notifyUrl: 'ftp://a.example/n' }, status: 422, code: 'validation_failed' },
       { body: { name: 'X' }, status: 422, code: 'validation_failed' },
       { rawBody: '{not json', status: 400, code: 'bad_request' },
@@ -49,12 +49,12 @@ describe('merchants API', () => {
 
   test('needs the admin token to create merchants', async () => {
     const merchant = await createMerchant('Keyholder');
-    const noToken = await callRoute(createMerchantRoute, { token: null, body: { name: 'A', notifyUrl: 'https://a.example/n' } });
+    const noToken = await callRoute(createMerchantRoute, { token: null, body: { name: 'A', notifyUrl: 'http://127.0.0.1:9/n' } });
     assert.equal(noToken.status, 401);
     assert.equal(noToken.json.error.code, 'unauthorized');
-    const wrong = await callRoute(createMerchantRoute, { token: 'nope', body: { name: 'A', notifyUrl: 'https://a.example/n' } });
+    const wrong = await callRoute(createMerchantRoute, { token: 'nope', body: { name: 'A', notifyUrl: 'http://127.0.0.1:9/n' } });
     assert.equal(wrong.status, 401);
-    const merchantKey = await callRoute(createMerchantRoute, { token: merchant.apiKey, body: { name: 'A', notifyUrl: 'https://a.example/n' } });
+    const merchantKey = await callRoute(createMerchantRoute, { token: merchant.apiKey, body: { name: 'A', notifyUrl: 'http://127.0.0.1:9/n' } });
     assert.equal(merchantKey.status, 403);
     assert.equal(merchantKey.json.error.code, 'forbidden');
   });

@@ -33,6 +33,7 @@ export async function createTestDatabase(env: Record<string, string> = {}): Prom
     DATABASE_URL: url,
     ADMIN_API_TOKEN: adminToken,
     DELIVERY_RETRY_SCHEDULE: '1,1,1',
+    NOTIFY_URL_ALLOWLIST: '127.0.0.1,localhost',
     ...env,
   });
   return { name, url, drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };

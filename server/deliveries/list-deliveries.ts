@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import type { Principal } from '@/lib/auth/principal';
+import type { Db } from '@/lib/db/prisma';
+import { AppError } from '@/lib/errors';
+import { afterCursor, decodeCursor, pageOf } from '@/lib/pagination/keyset-cursor';
+import type { listDeliveriesQuerySchema } from './operations';
+import { toDeliveryView } from './to-delivery-view';
+
+type ListDeliveries = { db: Db; principal: Principal | null; query: z.output<typeof listDeliveriesQuerySchema> };
+
+/** Newest first; a merchant key lists only its own. */
+export async function listDeliveries({ db, principal, query }: ListDeliveries) {
+  const merchantId = scopedMerchantId(principal, query.merchantId);
+  const rows = await db.delivery.findMany({
+    where: {
+      AND: [
+        merchantId ? { merchantId } : {},
+        query.paymentId ? { paymentId: query.paymentId } : {},
+        query.status ? { status: query.status } : {},
+        query.since || query.until ? { createdAt: { gte: query.since ? new Date(query.since) : undefined, lt: query.until ? new Date(query.until) : undefined } } : {},
+        afterCursor(decodeCursor(query.cursor)),
+      ],
+    },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: query.limit + 1,
+  });
+  const page = pageOf(rows, query.limit);
+  return { items: page.items.map(toDeliveryView), nextCursor: page.nextCursor };
+}
+
+export function scopedMerchantId(principal: Principal | null, requested: string | undefined): string | undefined {
+  if (principal?.kind !== 'merchant') return requested;
+  if (requested && requested !== principal.merchantId) throw new AppError('forbidden', 'A merchant API key sees only its own deliveries');
+  return principal.merchantId;
+}

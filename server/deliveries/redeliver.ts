@@ -1,0 +1,64 @@
+import { fromPrisma, type PgBoss } from 'pg-boss';
+import type { z } from 'zod';
+import type { Principal } from '@/lib/auth/principal';
+import type { Db } from '@/lib/db/prisma';
+import { AppError } from '@/lib/errors';
+import { queues } from '@/lib/queue/queues';
+import { scopedMerchantId } from './list-deliveries';
+import type { bulkRedeliverBodySchema } from './operations';
+import { toDeliveryView } from './to-delivery-view';
+
+type Reopened = { id: string; merchantId: string; attemptCount: number };
+
+const bulkLimit = 10_000;
+
+/**
+ * Puts deliveries back to pending and queues their next attempt, in one transaction: the attempt
+ * numbering goes on (history is kept), the retry schedule starts over.
+ */
+async function reopen(db: Db, boss: PgBoss, where: (tx: Parameters<Parameters<Db['$transaction']>[0]>[0]) => Promise<Reopened[]>) {
+  return db.$transaction(async (tx) => {
+    const reopened = await where(tx);
+    if (reopened.length > 0) {
+      await boss.insert(
+        queues.deliverWebhook,
+        reopened.map((row) => ({ data: { deliveryId: row.id, attempt: row.attemptCount + 1, step: 0 }, group: { id: row.merchantId } })),
+        { db: fromPrisma(tx) },
+      );
+    }
+    return reopened;
+  });
+}
+
+export async function redeliverOne({ db, boss, id, principal }: { db: Db; boss: PgBoss; id: string; principal: Principal | null }) {
+  const delivery = await db.delivery.findUnique({ where: { id } });
+  if (!delivery || (principal?.kind === 'merchant' && principal.merchantId !== delivery.merchantId)) {
+    throw new AppError('not_found', `Delivery ${id} not found`);
+  }
+  const reopened = await reopen(db, boss, (tx) => tx.$queryRaw<Reopened[]>`
+    UPDATE delivery SET status = 'pending', next_attempt_at = now(), last_error = NULL, updated_at = now()
+    WHERE id = ${id}::uuid AND status <> 'pending'
+    RETURNING id::text, merchant_id::text AS "merchantId", attempt_count AS "attemptCount"`);
+  if (reopened.length === 0) throw new AppError('conflict', `Delivery ${id} is still pending: its next attempt is already queued`);
+  return toDeliveryView(await db.delivery.findUniqueOrThrow({ where: { id } }));
+}
+
+type Bulk = { db: Db; boss: PgBoss; principal: Principal | null; filter: z.output<typeof bulkRedeliverBodySchema> };
+
+export async function redeliverMany({ db, boss, principal, filter }: Bulk) {
+  const merchantId = scopedMerchantId(principal, filter.merchantId) ?? null;
+  const since = filter.since ? new Date(filter.since) : null;
+  const until = filter.until ? new Date(filter.until) : null;
+  const reopened = await reopen(db, boss, (tx) => tx.$queryRaw<Reopened[]>`
+    UPDATE delivery SET status = 'pending', next_attempt_at = now(), last_error = NULL, updated_at = now()
+    WHERE id IN (
+      SELECT id FROM delivery
+      WHERE status = ${filter.status}::"DeliveryStatus"
+        AND (${merchantId}::uuid IS NULL OR merchant_id = ${merchantId}::uuid)
+        AND (${since}::timestamptz IS NULL OR created_at >= ${since}::timestamptz)
+        AND (${until}::timestamptz IS NULL OR created_at < ${until}::timestamptz)
+      ORDER BY created_at LIMIT ${bulkLimit}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id::text, merchant_id::text AS "merchantId", attempt_count AS "attemptCount"`);
+  return { redelivered: reopened.length };
+}

@@ -1,0 +1,23 @@
+import type { Principal } from '@/lib/auth/principal';
+import type { Db } from '@/lib/db/prisma';
+import { getEnv } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { checkNotifyUrl } from '@/server/deliveries/notify-url-policy';
+import { toMerchantView } from './to-merchant-view';
+
+type UpdateMerchant = { db: Db; id: string; principal: Principal | null; changes: { name?: string; notifyUrl?: string } };
+
+/** A new notifyUrl is checked like a first one, and gives a disabled endpoint a fresh start. */
+export async function updateMerchant({ db, id, principal, changes }: UpdateMerchant) {
+  if (principal?.kind === 'merchant' && principal.merchantId !== id) throw new AppError('not_found', `Merchant ${id} not found`);
+  if (changes.notifyUrl) await checkNotifyUrl(changes.notifyUrl, getEnv().NOTIFY_URL_ALLOWLIST);
+  const updated = await db.merchant.updateMany({
+    where: { id },
+    data: {
+      ...changes,
+      ...(changes.notifyUrl ? { endpointDisabledAt: null, endpointDisabledReason: null, endpointFailingSince: null } : {}),
+    },
+  });
+  if (updated.count === 0) throw new AppError('not_found', `Merchant ${id} not found`);
+  return toMerchantView(await db.merchant.findUniqueOrThrow({ where: { id } }));
+}

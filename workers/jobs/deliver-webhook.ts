@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { JobResult, PgBoss } from 'pg-boss';
+import type { Db } from '@/lib/db/prisma';
+import { logger } from '@/lib/logger';
+import { queues } from '@/lib/queue/queues';
+import { pollingOptions } from '@/lib/queue/work-options';
+import { DeliveryBusyError, deliverWebhook, type DeliverySettings } from '@/server/deliveries/deliver-webhook';
+
+// Intake's first job carries only the delivery id; retries and redeliveries say which attempt they are.
+const payloadSchema = z.object({
+  deliveryId: z.uuid(),
+  attempt: z.number().int().min(1).default(1),
+  step: z.number().int().min(0).default(0),
+});
+
+type Register = { boss: PgBoss; db: Db; settings: DeliverySettings; merchantConcurrency: number; concurrency: number };
+
+export async function registerDeliverWebhook({ boss, db, settings, merchantConcurrency, concurrency }: Register) {
+  const loops = Math.max(1, Math.ceil(concurrency / 8));
+  await boss.work(
+    queues.deliverWebhook,
+    {
+      ...pollingOptions,
+      batchSize: 8,
+      localConcurrency: loops,
+      burstWhenBatchFull: true,
+      perJobResults: true,
+      // One slow or dead merchant holds at most this many deliveries in flight, across all workers.
+      groupConcurrency: merchantConcurrency,
+    },
+    async (jobs): Promise<JobResult[]> =>
+      Promise.all(
+        jobs.map(async (job): Promise<JobResult> => {
+          try {
+            const payload = payloadSchema.parse(job.data);
+            const outcome = await deliverWebhook({ db, boss, ...payload, settings });
+            return { id: job.id, status: 'completed', output: { outcome } };
+          } catch (error) {
+            if (!(error instanceof DeliveryBusyError)) logger.error({ err: error, jobId: job.id }, 'delivery attempt failed');
+            return { id: job.id, status: 'failed', output: { message: error instanceof Error ? error.message : String(error) } };
+          }
+        }),
+      ),
+  );
+}
