@@ -3,7 +3,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine as Engine } from '@prisma/schema-engine-wasm';
 
 export const schemaPath = path.resolve(import.meta.dirname, '../../prisma/schema.prisma');
@@ -64,31 +64,42 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
 }
 
 type Connection = Awaited<ReturnType<PrismaPg['connect']>>;
-type RawResult = { fields: { dataTypeID: number }[] };
+type RawResult = { fields: { dataTypeID: number }[]; rows: object };
 const pgCharOid = 18;
 const pgTextOid = 25;
 
 /**
  * Two gaps between the pg adapter and the engine, closed here:
  * - the adapter knows no column of PostgreSQL's internal one-byte `"char"` type, which the engine's
- *   catalog queries return (relkind, contype, …); read as text they are exactly what the engine expects;
+ *   catalog queries return (relkind, contype, …); they are read as text and reported as characters,
+ *   which is what the engine expects of them;
  * - the adapter splits scripts on every `;`, which breaks function bodies; PostgreSQL takes a whole
  *   multi-statement script in one simple query, as the native engine sends it.
  */
 function introspectable(connection: Connection): Connection {
   const io = connection as unknown as {
     performIO: (query: unknown) => Promise<RawResult>;
+    queryRaw: (query: unknown) => Promise<{ columnTypes: number[]; rows: unknown[] }>;
     executeScript: (script: string) => Promise<void>;
     client: { query: (sql: string) => Promise<unknown> };
   };
-  io.executeScript = async (script) => {
-    await io.client.query(script);
-  };
+  const charColumns = new WeakMap<object, number[]>();
   const performIO = io.performIO.bind(connection);
   io.performIO = async (query) => {
     const result = await performIO(query);
-    for (const field of result.fields) if (field.dataTypeID === pgCharOid) field.dataTypeID = pgTextOid;
+    const positions = result.fields.flatMap((field, index) => (field.dataTypeID === pgCharOid ? [index] : []));
+    for (const index of positions) result.fields[index].dataTypeID = pgTextOid;
+    if (positions.length) charColumns.set(result.rows, positions);
     return result;
+  };
+  const queryRaw = io.queryRaw.bind(connection);
+  io.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    for (const index of charColumns.get(result.rows) ?? []) result.columnTypes[index] = ColumnTypeEnum.Character;
+    return result;
+  };
+  io.executeScript = async (script) => {
+    await io.client.query(script);
   };
   return connection;
 }

@@ -13,6 +13,10 @@ export function createBoss(databaseUrl: string, role: BossRole, options: { spies
     // Workers are woken by NOTIFY the moment a job commits; polling remains only as a floor.
     useListenNotify: role === 'worker',
     supervise: role === 'worker',
+    // A job whose worker died is noticed by its missed heartbeat; checking every few seconds makes
+    // recovery a matter of seconds.
+    superviseIntervalSeconds: 5,
+    monitorIntervalSeconds: 5,
     schedule: role === 'worker',
     migrate: true,
     openTelemetry: { enabled: false },

@@ -24,10 +24,14 @@ export async function startMerchantServer() {
       inFlight.set(path, current);
       maxInFlight.set(path, Math.max(maxInFlight.get(path) ?? 0, current));
       const answer = (answers.get(path) ?? ((): Answer => ({ status: 200 })))(entry);
-      const finish = () => {
-        inFlight.set(path, (inFlight.get(path) ?? 1) - 1);
+      const wake = () => {
         for (const waiter of waiters.splice(0)) (waiter.check() ? waiter.resolve() : waiters.push(waiter));
       };
+      const finish = () => {
+        inFlight.set(path, (inFlight.get(path) ?? 1) - 1);
+        wake();
+      };
+      wake();
       if (answer === 'drop') {
         request.socket.destroy();
         return finish();
@@ -51,7 +55,7 @@ export async function startMerchantServer() {
     receivedAt: (path: string) => received.filter((entry) => entry.path === path),
     answer: (path: string, how: (request: ReceivedWebhook) => Answer) => answers.set(path, how),
     maxInFlight: (path: string) => maxInFlight.get(path) ?? 0,
-    /** Resolves once `check` holds after a request was answered (no polling, no sleeping). */
+    /** Resolves once `check` holds after a request came in or was answered (no polling, no sleeping). */
     until: (check: () => boolean) => (check() ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ check, resolve }))),
   };
 }
