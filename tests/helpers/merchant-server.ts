@@ -36,10 +36,11 @@ export async function startMerchantServer() {
         request.socket.destroy();
         return finish();
       }
+      // A held answer must not keep the test process alive once the test is over.
       setTimeout(() => {
         response.writeHead(answer.status, answer.headers ?? {}).end('ok');
         finish();
-      }, answer.delayMs ?? 0);
+      }, answer.delayMs ?? 0).unref();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
