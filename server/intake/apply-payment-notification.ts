@@ -5,24 +5,24 @@ import { getBoss } from '@/lib/queue/boss';
 import { queues, topics } from '@/lib/queue/queues';
 import type { PaymentNotification } from '@/server/providers/provider-notification';
 import { buildPaymentSucceededEvent, type SettledPayment } from './build-payment-succeeded-event';
-import type { NotifiedPayment } from './find-notified-payment';
 import { recordNotification, type InboxEntry } from './record-notification';
 
 type Apply = {
   db: Db;
   notification: PaymentNotification;
-  payment: NotifiedPayment;
+  paymentId: string;
   evidence: Pick<InboxEntry, 'rawBody' | 'headers'>;
 };
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'recorded';
 
 /**
+ * One callback on its own (group-commit.ts batches many, and falls back to this when a batch fails).
  * DESIGN §3 invariants 1 and 2: the inbox row, the payment's new state, the delivery and its job,
  * and the topic event commit in one transaction, and a provider's payment is applied at most once
  * (the inbox's unique key serializes concurrent copies; the first commits, the rest count as duplicates).
  */
-export async function applyPaymentNotification({ db, notification, payment, evidence }: Apply): Promise<ApplyOutcome> {
+export async function applyPaymentNotification({ db, notification, paymentId, evidence }: Apply): Promise<ApplyOutcome> {
   const boss = await getBoss();
   return db.$transaction(async (tx) => {
     const inbox = await recordNotification(tx, {
@@ -33,7 +33,7 @@ export async function applyPaymentNotification({ db, notification, payment, evid
       dedupeKey: `payment:${notification.providerTransactionId}`,
       notificationId: notification.notificationId,
       reason: null,
-      paymentId: payment.id,
+      paymentId,
     });
     if (!inbox.inserted) return 'duplicate';
 
@@ -43,7 +43,7 @@ export async function applyPaymentNotification({ db, notification, payment, evid
         flagged_reason = CASE WHEN m.status = 'blocked' THEN 'settled while the merchant was blocked' END,
         updated_at = now()
       FROM merchant m
-      WHERE p.id = ${payment.id}::uuid AND m.id = p.merchant_id AND p.status IN ('pending', 'closed', 'failed')
+      WHERE p.id = ${paymentId}::uuid AND m.id = p.merchant_id AND p.status IN ('pending', 'closed', 'failed')
       RETURNING p.id::text, p.merchant_id::text AS "merchantId", p.out_trade_no AS "outTradeNo", p.provider::text,
         p.provider_transaction_id AS "providerTransactionId", p.amount, p.currency, p.paid_at AS "paidAt",
         p.payer, p.device`;
@@ -51,7 +51,7 @@ export async function applyPaymentNotification({ db, notification, payment, evid
       // Paid before by another transaction: the order was paid twice. Kept for the duplicate-payment scheduler.
       await tx.providerNotification.update({
         where: { id: inbox.id },
-        data: { outcome: 'recorded', reason: `payment ${payment.id} was already settled; this transaction is an extra payment` },
+        data: { outcome: 'recorded', reason: `payment ${paymentId} was already settled; this transaction is an extra payment` },
       });
       return 'recorded';
     }

@@ -1,7 +1,8 @@
 import type { Db } from '@/lib/db/prisma';
 import { toAppError } from '@/lib/http/error-response';
 import type { ProviderName } from '@/server/providers/provider-notification';
-import { applyPaymentNotification } from './apply-payment-notification';
+import { getBoss } from '@/lib/queue/boss';
+import { groupCommitFor } from './group-commit';
 import { findNotifiedPayment } from './find-notified-payment';
 import { raiseIntakeAlert } from './raise-intake-alert';
 import { evidenceHeaders, recordNotification } from './record-notification';
@@ -62,6 +63,7 @@ export async function ingestCallback({ db, provider, rawBody, headers, now }: In
     return { accepted: true, outcome: inserted ? 'recorded' : 'duplicate' };
   }
 
-  const outcome = await applyPaymentNotification({ db, notification, payment: match.payment, evidence });
+  const groupCommit = groupCommitFor(db, await getBoss());
+  const outcome = await groupCommit.apply({ notification, paymentId: match.payment.id, ...evidence });
   return { accepted: true, outcome };
 }

@@ -157,6 +157,28 @@ describe('WeChat Pay callback intake', () => {
   });
 });
 
+describe('group commit of concurrent callbacks', () => {
+  test('a burst for many payments, with copies and an order paid twice, commits each fact exactly once', async () => {
+    const paid = await Promise.all(Array.from({ length: 30 }, () => paidPayment()));
+    const signed = paid.map(({ payment }) => wechatPaidCallback(keys, payment));
+    const twice = wechatPaidCallback(keys, paid[0].payment);
+    const burst = [...signed, ...signed.slice(0, 10), twice];
+    const answers = await Promise.all(burst.map((callback) => post(callback)));
+    assert.deepEqual(answers.map((a) => a.status), Array(burst.length).fill(200));
+    for (const { payment } of paid) {
+      assert.deepEqual(await stateOf(payment.id), { status: 'succeeded', deliveries: 1, deliveryJobs: 1, risk: 1, campaign: 1, promotion: 1 });
+    }
+    const counts = await app.db.providerNotification.findMany({ where: { rawBody: { in: signed.slice(0, 10).map((c) => c.rawBody) } } });
+    assert.deepEqual(counts.map((row) => row.receivedCount), Array(10).fill(2));
+    // Two transactions paid one order: whichever came first settled it, the other is kept as an extra payment.
+    const rivals = await app.db.providerNotification.findMany({ where: { rawBody: { in: [signed[0].rawBody, twice.rawBody] } } });
+    assert.deepEqual(rivals.map((row) => row.outcome).sort(), ['applied', 'recorded']);
+    const winner = rivals.find((row) => row.outcome === 'applied')!.rawBody === twice.rawBody ? twice : signed[0];
+    const settled = await app.db.payment.findUniqueOrThrow({ where: { id: paid[0].payment.id } });
+    assert.equal(settled.providerTransactionId, winner.transactionId);
+  });
+});
+
 function withBody(signed: { rawBody: string; headers: Record<string, string> }) {
   return { body: signed.rawBody, headers: signed.headers };
 }
