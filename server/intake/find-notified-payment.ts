@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/prisma';
 import type { PaymentNotification } from '@/server/providers/provider-notification';
+import { loadPaymentCandidates } from './load-payment-candidates';
 
 export type NotifiedPayment = {
   id: string;
@@ -19,11 +20,7 @@ export type Match =
  * merchant, so several merchants may share one; the amount then tells them apart.
  */
 export async function findNotifiedPayment(db: Db, notification: PaymentNotification): Promise<Match> {
-  const candidates = await db.$queryRaw<NotifiedPayment[]>`
-    SELECT id::text, merchant_id::text AS "merchantId", amount, currency, status::text,
-      provider_transaction_id AS "transactionId"
-    FROM payment WHERE provider = ${notification.provider}::"Provider" AND out_trade_no = ${notification.outTradeNo}
-    LIMIT 20`;
+  const candidates = await loadPaymentCandidates(db, { provider: notification.provider, outTradeNo: notification.outTradeNo });
   const matching = candidates.filter((p) => p.amount === notification.amount && p.currency === notification.currency);
   const payment =
     matching.find((p) => p.transactionId === notification.providerTransactionId) ??

@@ -7,7 +7,7 @@ import { commitPaymentBatch, type BatchItem } from './commit-payment-batch';
 type Pending = Omit<BatchItem, 'copies'> & { resolve: (outcome: ApplyOutcome) => void; reject: (error: unknown) => void };
 
 const maxBatch = 200;
-const maxFlushing = 2;
+const maxFlushing = 4;
 
 /**
  * Group commit: callbacks that arrive while a commit is in flight wait and go into the next one, so the
