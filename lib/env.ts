@@ -41,6 +41,11 @@ const envSchema = z.object({
   DELIVERY_MERCHANT_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   SECRET_ROTATION_OVERLAP_SECONDS: z.coerce.number().int().min(0).default(86_400),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
+  RISK_AUTOBLOCK_ENABLED: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  RISK_AUTOBLOCK_MIN_SIGNALS: z.coerce.number().int().min(1).max(10).default(2),
+  RISK_AUTOBLOCK_SIGNAL_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  RISK_AUTOBLOCK_MAX_PER_HOUR: z.coerce.number().int().min(0).max(10_000).default(3),
+  RISK_AUTOBLOCK_UNBLOCK_GRACE_MINUTES: z.coerce.number().int().min(0).max(43_200).default(1440),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -57,11 +57,45 @@ function fault(): { fault: 'none' | 'duplicate' | 'late' | 'lost'; delaySeconds?
   return { fault: 'none' };
 }
 
+// One more shop that suddenly sells far above its norm (suspected fake orders), so risk alerts show themselves:
+// bursts of large payments from one shopper cross the default window-amount rule, and a later burst, with the
+// repeated-payer rule agreeing, gets it auto-blocked. Kept in its own state file so older demo data still works.
+const spikeStateFile = path.join(dataDir, 'demo-spike-shop.json');
+
+async function spikeMerchant(): Promise<string> {
+  if (existsSync(spikeStateFile)) {
+    const id = JSON.parse(await readFile(spikeStateFile, 'utf8')) as string;
+    if ((await api('GET', `/api/merchants/${id}`)).status === 200) return id;
+  }
+  const created = await api<{ id: string }>('POST', '/api/merchants', { name: 'Flash Deals Baoshan', notifyUrl: `${simulator}/healthy` });
+  if (created.status !== 201) throw new Error(`could not create the spiking demo merchant: ${JSON.stringify(created.json)}`);
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(spikeStateFile, JSON.stringify(created.json.id));
+  return created.json.id;
+}
+
+async function spikeBurst(merchantId: string) {
+  for (let i = 0; i < 12; i++) {
+    const payment = await api<{ id: string }>('POST', '/api/payments', {
+      merchantId, outTradeNo: outTradeNo(), amount: 300_000 + randomInt(300_000), currency: 'CNY', provider: 'sandbox', description: 'Bulk order',
+    });
+    if (payment.status !== 201) return counts.refused++;
+    await api('POST', `/api/sandbox/payments/${payment.json.id}/pay`, { fault: 'none', payer: 'demo-bulk-buyer', device: 'POS-1' });
+    counts.spike++;
+  }
+}
+
 const merchants = await demoMerchants();
-const counts = { paid: 0, duplicate: 0, late: 0, lost: 0, refused: 0 };
+const spiking = await spikeMerchant();
+let nextBurst = Date.now() + 30_000;
+const counts = { paid: 0, duplicate: 0, late: 0, lost: 0, refused: 0, spike: 0 };
 setInterval(() => console.log(`[demo] ${JSON.stringify(counts)}`), 10_000).unref();
 
 for (;;) {
+  if (Date.now() >= nextBurst) {
+    nextBurst = Date.now() + 90_000;
+    await spikeBurst(spiking);
+  }
   const merchantId = merchants[randomInt(merchants.length)];
   const payment = await api<{ id: string }>('POST', '/api/payments', {
     merchantId,

@@ -4,8 +4,12 @@ import { getEnv } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { createBoss } from '@/lib/queue/boss';
 import { createQueues } from '@/lib/queue/queues';
+import { autoBlockPolicyFrom } from '@/server/risk/auto-block-policy';
 import { getSandboxKeys } from '@/server/sandbox/sandbox-keys';
+import { registerCampaignSubscriber } from './jobs/campaign-subscriber';
 import { registerDeliverWebhook } from './jobs/deliver-webhook';
+import { registerPromotionSubscriber } from './jobs/promotion-subscriber';
+import { registerRiskSubscriber } from './jobs/risk-subscriber';
 import { registerSendSandboxCallback } from './jobs/send-sandbox-callback';
 
 const env = getEnv();
@@ -29,6 +33,9 @@ await registerDeliverWebhook({
   merchantConcurrency: env.DELIVERY_MERCHANT_CONCURRENCY,
   concurrency: env.WORKER_CONCURRENCY,
 });
+await registerRiskSubscriber({ boss, db, policy: autoBlockPolicyFrom(env), concurrency: env.WORKER_CONCURRENCY });
+await registerCampaignSubscriber({ boss, db, concurrency: env.WORKER_CONCURRENCY });
+await registerPromotionSubscriber({ boss, db, concurrency: env.WORKER_CONCURRENCY });
 logger.info({ pid: process.pid }, 'worker ready');
 
 let stopping = false;

@@ -3,6 +3,8 @@ import type { PgBoss } from 'pg-boss';
 
 export const topics = {
   paymentSucceeded: 'payment.succeeded',
+  merchantBlocked: 'merchant.blocked',
+  merchantUnblocked: 'merchant.unblocked',
 } as const;
 
 export const queues = {
@@ -11,6 +13,10 @@ export const queues = {
   campaign: 'campaign',
   promotion: 'promotion',
   sandboxCallback: 'sandbox-callback',
+  // Merchant status changes get a queue of their own rather than riding on `risk`: the subscribers of payments
+  // keep one payload shape, and the consumers of status changes (dashboard live view, merchant notices, other
+  // systems) subscribe here without touching the risk worker.
+  merchantEvents: 'merchant-events',
 } as const;
 
 export const subscriberQueues = [queues.risk, queues.campaign, queues.promotion] as const;
@@ -38,6 +44,7 @@ function queueSpecs(): Record<string, QueueSpec> {
     [queues.campaign]: { retryLimit: 10, retryDelay: 1, retryBackoff: true, retryDelayMax: 300 },
     [queues.promotion]: { retryLimit: 10, retryDelay: 1, retryBackoff: true, retryDelayMax: 300 },
     [queues.sandboxCallback]: { retryLimit: 5, retryDelay: 1, retryBackoff: true, retryDelayMax: 60 },
+    [queues.merchantEvents]: { retryLimit: 10, retryDelay: 1, retryBackoff: true, retryDelayMax: 300, retentionSeconds: 7 * 86_400 },
   };
 }
 
@@ -51,4 +58,6 @@ export async function createQueues(boss: PgBoss): Promise<void> {
     else await boss.createQueue(name, options);
   }
   for (const name of subscriberQueues) await boss.subscribe(topics.paymentSucceeded, name);
+  await boss.subscribe(topics.merchantBlocked, queues.merchantEvents);
+  await boss.subscribe(topics.merchantUnblocked, queues.merchantEvents);
 }

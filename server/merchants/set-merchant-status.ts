@@ -1,5 +1,8 @@
-import type { Db } from '@/lib/db/prisma';
+import { fromPrisma, type PgBoss } from 'pg-boss';
+import type { Db, Tx } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
+import { getBoss } from '@/lib/queue/boss';
+import { topics } from '@/lib/queue/queues';
 import { toMerchantView } from './to-merchant-view';
 
 export type StatusChange = {
@@ -9,25 +12,42 @@ export type StatusChange = {
   actor: string;
   source: 'api' | 'dashboard' | 'risk';
   alertId?: string;
+  /** Run inside this transaction instead of a new one (risk blocks in the transaction that opens the alert). */
+  tx?: Tx;
+  /** The queue handle to publish with; the web process's own by default. */
+  boss?: PgBoss;
 };
 
 /**
- * The one block/unblock operation (API, dashboard and risk all call it): the status change and its
- * audit row commit together, and the conditional update makes concurrent calls change it once.
+ * The one block/unblock operation (API, dashboard and risk all call it): the status change, its
+ * audit row and the `merchant.blocked` / `merchant.unblocked` event commit together, and the conditional
+ * update makes concurrent calls change it once.
  */
 export async function setMerchantStatus(change: StatusChange & { to: 'blocked' | 'active' }) {
   const { db, merchantId, reason, actor, source, alertId, to } = change;
   const from = to === 'blocked' ? 'active' : 'blocked';
-  return db.$transaction(async (tx) => {
+  const action = to === 'blocked' ? 'blocked' : 'unblocked';
+  const boss = change.boss ?? (await getBoss());
+  const apply = async (tx: Tx) => {
     const updated = await tx.merchant.updateMany({ where: { id: merchantId, status: from }, data: { status: to } });
     const merchant = await tx.merchant.findUnique({ where: { id: merchantId } });
     if (!merchant) throw new AppError('not_found', `Merchant ${merchantId} not found`);
     if (updated.count === 0) throw new AppError('conflict', `Merchant ${merchantId} is already ${merchant.status}`);
-    await tx.merchantBlockEvent.create({
-      data: { merchantId, action: to === 'blocked' ? 'blocked' : 'unblocked', reason, actor, source, alertId },
-    });
+    const audit = await tx.merchantBlockEvent.create({ data: { merchantId, action, reason, actor, source, alertId } });
+    // Downstream systems learn of the change exactly when it commits: the event is written in the same transaction.
+    await boss.publish(
+      to === 'blocked' ? topics.merchantBlocked : topics.merchantUnblocked,
+      {
+        eventId: audit.id,
+        type: to === 'blocked' ? topics.merchantBlocked : topics.merchantUnblocked,
+        timestamp: audit.createdAt.toISOString(),
+        data: { merchantId, reason, actor, source, alertId: alertId ?? null },
+      },
+      { db: fromPrisma(tx) },
+    );
     return toMerchantView(merchant);
-  });
+  };
+  return change.tx ? apply(change.tx) : db.$transaction(apply);
 }
 
 export function blockMerchant(change: StatusChange) {

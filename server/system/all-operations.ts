@@ -1,8 +1,11 @@
 import type { Operation } from '@/lib/http/operation';
+import * as campaigns from '@/server/campaigns/operations';
 import * as deliveries from '@/server/deliveries/operations';
 import { receiveCallbackOperation } from '@/server/intake/operations';
 import * as merchants from '@/server/merchants/operations';
 import * as payments from '@/server/payments/operations';
+import * as promotions from '@/server/promotions/operations';
+import * as risk from '@/server/risk/operations';
 import * as sandbox from '@/server/sandbox/operations';
 import { healthOperation, livenessOperation, openApiOperation } from './operations';
 
@@ -20,4 +23,7 @@ export const allOperations: Operation[] = [
   receiveCallbackOperation,
   ...operationsIn(deliveries),
   ...operationsIn(sandbox),
+  ...operationsIn(risk),
+  ...operationsIn(campaigns),
+  ...operationsIn(promotions),
 ];

@@ -1,0 +1,7 @@
+// POST /api/risk/alerts/{id}/decision: an analyst acknowledges, dismisses, or blocks the merchant, with a reason.
+import { getPrisma } from '@/lib/db/prisma';
+import { handle } from '@/lib/http/handle';
+import { decideRiskAlert } from '@/server/risk/decide-risk-alert';
+import { decideRiskAlertOperation } from '@/server/risk/operations';
+
+export const POST = handle(decideRiskAlertOperation, ({ params, body }) => decideRiskAlert({ db: getPrisma(), alertId: params.id, decision: body }));

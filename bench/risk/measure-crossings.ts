@@ -1,0 +1,62 @@
+import type pg from 'pg';
+import { makeMerchant, makePayment } from '@/prisma/seed/factories';
+import { getPrisma } from '@/lib/db/prisma';
+import { wechatPaidCallback, type WechatKeys } from '@/tests/helpers/provider-keys';
+
+type Measure = { sql: pg.Pool; keys: WechatKeys; samples: number; log: (line: string) => void };
+
+// Same payer as every signed test callback (tests/helpers/provider-keys.ts): 21 of them trip repeated-payer-60m.
+const callbackPayer = 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o';
+
+/**
+ * Threshold crossings through the real callback route: a new merchant's default window-amount threshold is ¥50,000
+ * in 15 min, so one ¥60,000 payment crosses it. Half the samples first get 21 small payments from one shopper, so
+ * repeated-payer-60m agrees and the (block) window rule auto-blocks. Latency = answer of the crossing callback →
+ * completion of its risk job (after the transaction with the alert, and the block, committed).
+ */
+export async function measureCrossings({ sql, keys, samples, log }: Measure) {
+  const { POST: callbackRoute } = await import('@/app/api/callbacks/[provider]/route');
+  const db = getPrisma();
+  const pay = async (merchantId: string, amount: number) => {
+    const payment = await makePayment(db, { merchantId, amount });
+    const signed = wechatPaidCallback(keys, payment);
+    const response = await callbackRoute(new Request('http://bench/api/callbacks/wechatpay', { method: 'POST', headers: signed.headers, body: signed.rawBody }), { params: Promise.resolve({ provider: 'wechatpay' }) });
+    if (response.status !== 200) throw new Error(`callback refused: ${response.status} ${await response.text()}`);
+    return { paymentId: payment.id, answeredAt: Date.now() };
+  };
+  const alert: number[] = [];
+  const block: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const blocking = i % 2 === 1;
+    const merchant = await makeMerchant(db);
+    if (blocking) {
+      for (let j = 0; j < 21; j++) await pay(merchant.id, 500);
+      await until(sql, `SELECT payment_count >= 21 AS ok FROM merchant_risk_profile WHERE merchant_id = $1`, [merchant.id]);
+    }
+    const crossing = await pay(merchant.id, 6_000_000);
+    const completedAt = await until(sql, `SELECT extract(epoch FROM completed_on) * 1000 AS ok FROM pgboss.job WHERE name = 'risk' AND state = 'completed' AND data->'data'->>'paymentId' = $1`, [crossing.paymentId]);
+    const { rows } = await sql.query(`SELECT a.status::text AS alert, m.status::text AS merchant FROM risk_alert a JOIN merchant m ON m.id = a.merchant_id WHERE a.payment_id = $1 AND a.kind = 'window_amount'`, [crossing.paymentId]);
+    if (rows.length !== 1) throw new Error(`sample ${i}: no alert for the crossing payment`);
+    if (blocking && rows[0].merchant !== 'blocked') throw new Error(`sample ${i}: merchant not auto-blocked (${JSON.stringify(rows[0])})`);
+    (blocking ? block : alert).push(Number(completedAt) - crossing.answeredAt);
+  }
+  log(`alert samples ${alert.length}, block samples ${block.length}`);
+  return { alert: summary(alert), block: summary(block) };
+}
+
+/** Setup and completion checks poll every 2 ms: the benchmark reads pg-boss's own completion time, not the poll's. */
+async function until(sql: pg.Pool, query: string, params: unknown[]): Promise<unknown> {
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    const { rows } = await sql.query(query, params);
+    if (rows[0]?.ok) return rows[0].ok;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  throw new Error(`timed out waiting for: ${query}`);
+}
+
+function summary(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { samples: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1) };
+}

@@ -1,0 +1,46 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Db } from '@/lib/db/prisma';
+import type { PaymentSucceededEvent } from '@/server/events/payment-succeeded-event-schema';
+
+type AccrueCampaignRewards = { db: Db; event: PaymentSucceededEvent };
+
+export type CampaignOutcome = { outcome: 'duplicate' | 'processed'; rewarded: string[]; budgetExhausted: string[] };
+
+/**
+ * The campaign subscriber's work for one payment: a reward from every running campaign the payment qualifies
+ * for, exactly once per (campaign, payment), never past a budget. The budget is charged by a conditional UPDATE,
+ * so concurrent payments queue on the campaign row and each re-checks the budget the one before it left.
+ */
+export async function accrueCampaignRewards({ db, event }: AccrueCampaignRewards): Promise<CampaignOutcome> {
+  const { paymentId, merchantId, amount, currency, paidAt } = event.data;
+  return db.$transaction(async (tx) => {
+    const fresh = await tx.$queryRaw<unknown[]>`
+      INSERT INTO processed_event (subscriber, event_id) VALUES ('campaign', ${event.eventId}) ON CONFLICT DO NOTHING RETURNING 1`;
+    if (fresh.length === 0) return { outcome: 'duplicate', rewarded: [], budgetExhausted: [] };
+    // The GIN index on merchant_ids finds the merchant's campaigns; the rest filters a handful of rows.
+    const campaigns = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id::text FROM campaign
+      WHERE merchant_ids @> ARRAY[${merchantId}::uuid] AND starts_at <= ${new Date(paidAt)}::timestamptz
+        AND ends_at > ${new Date(paidAt)}::timestamptz AND min_amount <= ${amount} AND currency = ${currency}
+        AND spent + reward_amount <= budget
+      ORDER BY id`;
+    const outcome: CampaignOutcome = { outcome: 'processed', rewarded: [], budgetExhausted: [] };
+    for (const { id } of campaigns) {
+      // The unique (campaign, payment) key makes the reward once-only even if one payment ever came twice.
+      const inserted = await tx.$queryRaw<{ id: string }[]>`
+        INSERT INTO campaign_reward (id, campaign_id, payment_id, amount)
+        SELECT ${uuidv7()}::uuid, id, ${paymentId}::uuid, reward_amount FROM campaign WHERE id = ${id}::uuid
+        ON CONFLICT (campaign_id, payment_id) DO NOTHING RETURNING id::text`;
+      if (inserted.length === 0) continue;
+      const charged = await tx.$executeRaw`
+        UPDATE campaign SET spent = spent + reward_amount WHERE id = ${id}::uuid AND spent + reward_amount <= budget`;
+      if (charged === 1) {
+        outcome.rewarded.push(id);
+      } else {
+        await tx.$executeRaw`DELETE FROM campaign_reward WHERE id = ${inserted[0].id}::uuid`;
+        outcome.budgetExhausted.push(id);
+      }
+    }
+    return outcome;
+  });
+}

@@ -1,0 +1,40 @@
+import type { Db } from '@/lib/db/prisma';
+import type { PaymentSucceededEvent } from '@/server/events/payment-succeeded-event-schema';
+
+type AdvancePromotions = { db: Db; event: PaymentSucceededEvent };
+
+export type PromotionOutcome = { outcome: 'duplicate' | 'processed'; advanced: string[]; granted: string[] };
+
+/**
+ * The promotion subscriber's work for one payment: count it toward every running promotion it qualifies for, for
+ * its payer, and grant the reward on the payment that reaches the required count. The upsert counts and grants
+ * in one statement (the payer's progress row is locked while it does), so concurrent payments never grant twice.
+ */
+export async function advancePromotions({ db, event }: AdvancePromotions): Promise<PromotionOutcome> {
+  const { paymentId, amount, paidAt, payer } = event.data;
+  return db.$transaction(async (tx) => {
+    const fresh = await tx.$queryRaw<unknown[]>`
+      INSERT INTO processed_event (subscriber, event_id) VALUES ('promotion', ${event.eventId}) ON CONFLICT DO NOTHING RETURNING 1`;
+    if (fresh.length === 0) return { outcome: 'duplicate', advanced: [], granted: [] };
+    // A payment without a known payer cannot count toward anyone's progress.
+    if (!payer) return { outcome: 'processed', advanced: [], granted: [] };
+    const rows = await tx.$queryRaw<{ promotionId: string; grantedNow: boolean }[]>`
+      INSERT INTO promotion_progress AS g (promotion_id, payer, count, granted_at, granted_payment_id)
+      SELECT id, ${payer}, 1, CASE WHEN required_payments <= 1 THEN now() END,
+        CASE WHEN required_payments <= 1 THEN ${paymentId}::uuid END
+      FROM promotion
+      WHERE starts_at <= ${new Date(paidAt)}::timestamptz AND ends_at > ${new Date(paidAt)}::timestamptz AND min_amount <= ${amount}
+      ON CONFLICT (promotion_id, payer) DO UPDATE SET
+        count = g.count + 1,
+        granted_at = CASE WHEN g.granted_at IS NULL AND g.count + 1 >= (SELECT required_payments FROM promotion p WHERE p.id = g.promotion_id)
+          THEN now() ELSE g.granted_at END,
+        granted_payment_id = CASE WHEN g.granted_at IS NULL AND g.count + 1 >= (SELECT required_payments FROM promotion p WHERE p.id = g.promotion_id)
+          THEN ${paymentId}::uuid ELSE g.granted_payment_id END
+      RETURNING promotion_id::text AS "promotionId", granted_payment_id IS NOT DISTINCT FROM ${paymentId}::uuid AS "grantedNow"`;
+    return {
+      outcome: 'processed',
+      advanced: rows.map((row) => row.promotionId),
+      granted: rows.filter((row) => row.grantedNow).map((row) => row.promotionId),
+    };
+  });
+}

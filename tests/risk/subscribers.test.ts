@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { makeMerchant } from '@/prisma/seed/factories';
+import { queues } from '@/lib/queue/queues';
+import { createCampaign } from '@/server/campaigns/create-campaign';
+import { processRiskEvent } from '@/server/risk/process-risk-event';
+import { updateRiskRule } from '@/server/risk/update-risk-rule';
+import { payThroughCallback } from '@/tests/helpers/paid-payment';
+import { paymentEvent } from '@/tests/helpers/payment-events';
+import { makeWechatpayKeys } from '@/tests/helpers/provider-keys';
+import { jobsIn } from '@/tests/helpers/queue-jobs';
+import { useApp } from '@/tests/helpers/use-app';
+import { useSubscriberWorkers } from '@/tests/helpers/use-subscriber-workers';
+
+const keys = makeWechatpayKeys();
+const app = useApp({ ...keys.env, RISK_AUTOBLOCK_ENABLED: 'false' });
+const workers = useSubscriberWorkers(app);
+const subscribers = [queues.risk, queues.campaign, queues.promotion];
+
+describe('payment.succeeded subscribers on the real queue', () => {
+  test('every subscriber handles a paid callback’s event once; a redelivered copy changes nothing', async () => {
+    const merchant = await makeMerchant(app.db);
+    await createCampaign({ db: app.db, input: { name: 'C', budget: 10_000, currency: 'CNY', startsAt: new Date(Date.now() - 3_600_000).toISOString(), endsAt: new Date(Date.now() + 3_600_000).toISOString(), merchantIds: [merchant.id], minAmount: 1, rewardAmount: 100 } });
+    const { payment } = await payThroughCallback(app.db, keys, { notifyUrl: '', merchantId: merchant.id });
+    for (const queue of subscribers) {
+      const job = await workers.waitFor(queue, payment.id);
+      assert.equal((job.output as { outcome: string }).outcome, 'processed', queue);
+    }
+    const [published] = (await jobsIn(app.db, queues.risk)).filter((job) => job.data.data.paymentId === payment.id);
+    // At-least-once delivery: the same event again on every queue, twice at once.
+    for (const queue of subscribers) {
+      const ids = await Promise.all([app.boss.send(queue, published.data), app.boss.send(queue, published.data)]);
+      for (const id of ids) {
+        const copy = await workers.boss.getSpy(queue).waitForJobWithId(id!, 'completed');
+        assert.equal((copy.output as { outcome: string }).outcome, 'duplicate', queue);
+      }
+    }
+    assert.equal((await app.db.merchantRiskProfile.findUniqueOrThrow({ where: { merchantId: merchant.id } })).paymentCount, 1);
+    assert.equal(await app.db.campaignReward.count({ where: { paymentId: payment.id } }), 1);
+  });
+
+  test('a 10× spike through real callbacks: the alert is there when the risk job of the crossing payment completes', async () => {
+    const rules = new Map((await app.db.riskRule.findMany()).map((rule) => [rule.name, rule]));
+    await updateRiskRule({ db: app.db, ruleId: rules.get('window-amount-15m')!.id, changes: { params: { windowMinutes: 15, floor: 10_000, multiplier: 3, defaultBaseline: 1_000_000, minHistoryMinutes: 60 } } });
+    const merchant = await makeMerchant(app.db);
+    // Three hours of ¥12.80 a minute, in the past, fed straight to the engine.
+    const now = Date.now();
+    for (let i = 180; i > 15; i--) {
+      await processRiskEvent({ db: app.db, boss: app.boss, event: paymentEvent({ merchantId: merchant.id, amount: 1_280, paidAt: new Date(now - i * 60_000) }), policy: { enabled: false, minSignals: 2, signalWindowMinutes: 60, maxPerHour: 3, unblockGraceMinutes: 0 } });
+    }
+    let crossing: string | undefined;
+    for (let i = 0; i < 10 && !crossing; i++) {
+      const { payment } = await payThroughCallback(app.db, keys, { notifyUrl: '', merchantId: merchant.id, amount: 12_800 });
+      await workers.waitFor(queues.risk, payment.id);
+      const alert = await app.db.riskAlert.findFirst({ where: { merchantId: merchant.id } });
+      if (alert) {
+        crossing = payment.id;
+        assert.equal(alert.paymentId, payment.id);
+        assert.equal(alert.kind, 'window_amount');
+      }
+    }
+    assert.ok(crossing, 'the spike crossed the threshold');
+  });
+});

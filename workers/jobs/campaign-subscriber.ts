@@ -1,0 +1,16 @@
+import type { PgBoss } from 'pg-boss';
+import type { Db } from '@/lib/db/prisma';
+import { queues } from '@/lib/queue/queues';
+import { accrueCampaignRewards } from '@/server/campaigns/accrue-campaign-rewards';
+import { workPaymentSubscriber } from '../work-payment-subscriber';
+
+/** `campaign`: rewards of qualifying payments, once per payment, within budget; idempotent on the event id. */
+export async function registerCampaignSubscriber({ boss, db, concurrency }: { boss: PgBoss; db: Db; concurrency: number }) {
+  await workPaymentSubscriber({
+    boss,
+    queue: queues.campaign,
+    batchSize: 16,
+    loops: Math.max(1, Math.ceil(concurrency / 16)),
+    handle: (event) => accrueCampaignRewards({ db, event }),
+  });
+}
