@@ -13,6 +13,13 @@ export type CampaignOutcome = { outcome: 'duplicate' | 'processed'; rewarded: st
  */
 export async function accrueCampaignRewards({ db, event }: AccrueCampaignRewards): Promise<CampaignOutcome> {
   const { paymentId, merchantId, amount, currency, paidAt } = event.data;
+  // Most payments qualify for no campaign: one read, no transaction and nothing written. Skipping the
+  // processed mark is safe, since a payment that changed nothing has nothing to apply twice.
+  const [{ any }] = await db.$queryRaw<{ any: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM campaign WHERE merchant_ids @> ARRAY[${merchantId}::uuid]
+      AND starts_at <= ${new Date(paidAt)}::timestamptz AND ends_at > ${new Date(paidAt)}::timestamptz
+      AND min_amount <= ${amount} AND currency = ${currency}) AS any`;
+  if (!any) return { outcome: 'processed', rewarded: [], budgetExhausted: [] };
   return db.$transaction(async (tx) => {
     const fresh = await tx.$queryRaw<unknown[]>`
       INSERT INTO processed_event (subscriber, event_id) VALUES ('campaign', ${event.eventId}) ON CONFLICT DO NOTHING RETURNING 1`;

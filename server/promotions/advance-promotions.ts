@@ -12,6 +12,12 @@ export type PromotionOutcome = { outcome: 'duplicate' | 'processed'; advanced: s
  */
 export async function advancePromotions({ db, event }: AdvancePromotions): Promise<PromotionOutcome> {
   const { paymentId, amount, paidAt, payer } = event.data;
+  // Most payments count toward no promotion: one read, no transaction and nothing written. Skipping the
+  // processed mark is safe, since a payment that counted toward nothing has nothing to count twice.
+  const [{ any }] = await db.$queryRaw<{ any: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM promotion WHERE starts_at <= ${new Date(paidAt)}::timestamptz
+      AND ends_at > ${new Date(paidAt)}::timestamptz AND min_amount <= ${amount}) AS any`;
+  if (!payer || !any) return { outcome: 'processed', advanced: [], granted: [] };
   return db.$transaction(async (tx) => {
     const fresh = await tx.$queryRaw<unknown[]>`
       INSERT INTO processed_event (subscriber, event_id) VALUES ('promotion', ${event.eventId}) ON CONFLICT DO NOTHING RETURNING 1`;

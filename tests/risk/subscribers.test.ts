@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { makeMerchant } from '@/prisma/seed/factories';
 import { queues } from '@/lib/queue/queues';
 import { createCampaign } from '@/server/campaigns/create-campaign';
+import { createPromotion } from '@/server/promotions/create-promotion';
 import { processRiskEvent } from '@/server/risk/process-risk-event';
 import { updateRiskRule } from '@/server/risk/update-risk-rule';
 import { payThroughCallback } from '@/tests/helpers/paid-payment';
@@ -21,6 +22,7 @@ describe('payment.succeeded subscribers on the real queue', () => {
   test('every subscriber handles a paid callback’s event once; a redelivered copy changes nothing', async () => {
     const merchant = await makeMerchant(app.db);
     await createCampaign({ db: app.db, input: { name: 'C', budget: 10_000, currency: 'CNY', startsAt: new Date(Date.now() - 3_600_000).toISOString(), endsAt: new Date(Date.now() + 3_600_000).toISOString(), merchantIds: [merchant.id], minAmount: 1, rewardAmount: 100 } });
+    await createPromotion({ db: app.db, input: { name: 'P', requiredPayments: 3, minAmount: 1, rewardAmount: 500, startsAt: new Date(Date.now() - 3_600_000).toISOString(), endsAt: new Date(Date.now() + 3_600_000).toISOString() } });
     const { payment } = await payThroughCallback(app.db, keys, { notifyUrl: '', merchantId: merchant.id });
     for (const queue of subscribers) {
       const job = await workers.waitFor(queue, payment.id);
@@ -37,6 +39,7 @@ describe('payment.succeeded subscribers on the real queue', () => {
     }
     assert.equal((await app.db.merchantRiskProfile.findUniqueOrThrow({ where: { merchantId: merchant.id } })).paymentCount, 1);
     assert.equal(await app.db.campaignReward.count({ where: { paymentId: payment.id } }), 1);
+    assert.deepEqual((await app.db.promotionProgress.findMany()).map((row) => row.count), [1]);
   });
 
   test('a 10× spike through real callbacks: the alert is there when the risk job of the crossing payment completes', async () => {
