@@ -1,9 +1,9 @@
 // An embedded PostgreSQL (real server binaries from npm) for machines without one.
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readdir, rm, stat } from 'node:fs/promises';
-import path from 'node:path';
-import net from 'node:net';
 import { userInfo } from 'node:os';
+import path from 'node:path';
+import { freePort, isPortFree } from './processes';
 
 export type RunningPostgres = { url: (database: string) => string; port: number; stop: () => Promise<void> };
 
@@ -55,21 +55,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
 }
 
 async function choosePort(preferred?: number): Promise<number> {
-  if (preferred && (await isFree(preferred))) return preferred;
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer().once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
+  return preferred && (await isPortFree(preferred)) ? preferred : freePort();
 }
 
 /**

@@ -1,8 +1,8 @@
 // The real system for browser and end-to-end tests: the built web server and a worker process,
 // on a fresh database cloned from the test template.
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort, stopChild } from '@/scripts/processes';
 import { adminToken, createTestDatabase, type TestDatabase } from '@/tests/helpers/test-database';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -49,26 +49,4 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000)
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
