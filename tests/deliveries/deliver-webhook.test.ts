@@ -9,7 +9,9 @@ import { useApp } from '@/tests/helpers/use-app';
 import { useDeliveryWorker } from '@/tests/helpers/use-delivery-worker';
 
 const keys = makeWechatpayKeys();
-const app = useApp({ ...keys.env, DELIVERY_RETRY_SCHEDULE: '1,1,1', DELIVERY_TIMEOUT_MS: '400', DELIVERY_MERCHANT_CONCURRENCY: '2' });
+// One fetch loop (WORKER_CONCURRENCY 8): pg-boss counts a merchant's active jobs when it fetches, so loops fetching at
+// the same instant can each take the merchant's last free slot; one loop makes the limit exact.
+const app = useApp({ ...keys.env, DELIVERY_RETRY_SCHEDULE: '1,1,1', DELIVERY_TIMEOUT_MS: '400', DELIVERY_MERCHANT_CONCURRENCY: '2', WORKER_CONCURRENCY: '8' });
 const worker = useDeliveryWorker(app);
 const merchant = await startMerchantServer();
 
