@@ -6,7 +6,7 @@ import { makeMerchant, makePayment } from '@/prisma/seed/factories';
 import { signAlipayCallback } from '@/server/providers/alipay/sign-alipay-callback';
 import { callRoute } from '@/tests/helpers/call-route';
 import { makeAlipayKeys } from '@/tests/helpers/provider-keys';
-import { jobsIn } from '@/tests/helpers/queue-jobs';
+import { settlementOf } from '@/tests/helpers/queue-jobs';
 import { useApp } from '@/tests/helpers/use-app';
 
 const keys = makeAlipayKeys();
@@ -56,21 +56,7 @@ async function alipayPayment(amount = 1_230) {
   return { merchant, payment };
 }
 
-async function stateOf(paymentId: string) {
-  const payment = await app.db.payment.findUniqueOrThrow({ where: { id: paymentId } });
-  const deliveries = await app.db.delivery.findMany({ where: { paymentId } });
-  const ids = deliveries.map((d) => d.id);
-  const deliveryJobs = (await jobsIn(app.db, 'deliver-webhook')).filter((job) => job.data.deliveryId && ids.includes(job.data.deliveryId));
-  const events = async (queue: string) => (await jobsIn(app.db, queue)).filter((job) => job.data.data?.paymentId === paymentId);
-  return {
-    status: payment.status,
-    deliveries: deliveries.length,
-    deliveryJobs: deliveryJobs.length,
-    risk: (await events('risk')).length,
-    campaign: (await events('campaign')).length,
-    promotion: (await events('promotion')).length,
-  };
-}
+const stateOf = (paymentId: string) => settlementOf(app.db, paymentId);
 
 const untouched = { status: 'pending', deliveries: 0, deliveryJobs: 0, risk: 0, campaign: 0, promotion: 0 };
 const settled = { status: 'succeeded', deliveries: 1, deliveryJobs: 1, risk: 1, campaign: 1, promotion: 1 };

@@ -4,7 +4,7 @@ import { POST as callbackRoute } from '@/app/api/callbacks/[provider]/route';
 import { makeMerchant, makePayment } from '@/prisma/seed/factories';
 import { callRoute } from '@/tests/helpers/call-route';
 import { makeWechatpayKeys, wechatPaidCallback } from '@/tests/helpers/provider-keys';
-import { jobsIn } from '@/tests/helpers/queue-jobs';
+import { jobsIn, settlementOf } from '@/tests/helpers/queue-jobs';
 import { useApp } from '@/tests/helpers/use-app';
 
 const keys = makeWechatpayKeys();
@@ -20,21 +20,7 @@ async function paidPayment(amount = 1_280) {
   return { merchant, payment };
 }
 
-async function stateOf(paymentId: string) {
-  const payment = await app.db.payment.findUniqueOrThrow({ where: { id: paymentId } });
-  const deliveries = await app.db.delivery.findMany({ where: { paymentId } });
-  const ids = deliveries.map((d) => d.id);
-  const deliveryJobs = (await jobsIn(app.db, 'deliver-webhook')).filter((job) => job.data.deliveryId && ids.includes(job.data.deliveryId));
-  const events = async (queue: string) => (await jobsIn(app.db, queue)).filter((job) => job.data.data?.paymentId === paymentId);
-  return {
-    status: payment.status,
-    deliveries: deliveries.length,
-    deliveryJobs: deliveryJobs.length,
-    risk: (await events('risk')).length,
-    campaign: (await events('campaign')).length,
-    promotion: (await events('promotion')).length,
-  };
-}
+const stateOf = (paymentId: string) => settlementOf(app.db, paymentId);
 
 describe('WeChat Pay callback intake', () => {
   test('a verified "paid" callback commits payment, delivery, job and event together, then answers success', async () => {
