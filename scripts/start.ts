@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { getEnv } from '@/lib/env';
 import { buildIfStale } from './build';
 import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
-import { ensureDatabase } from './ensure-database';
+import { ensureDatabase } from './database-server';
 import { prepareDatabase } from './prepare-database';
 import { supervise, type Supervised } from './supervise';
 import { dataDir, embeddedPort } from './with-database';

@@ -1,12 +1,9 @@
 // The whole test suite: one PostgreSQL (embedded unless TEST_DATABASE_URL names a server), one migrated
 // template database that every test file clones, the web app built for the browser tests, then node's test runner.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { buildIfStale } from './build';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { databaseUrlOn, runSql, startThrowawayPostgres } from './database-server';
 import { prepareDatabase } from './prepare-database';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -15,31 +12,7 @@ const testFiles = process.argv.slice(2);
 
 async function startServer(): Promise<{ serverUrl: string; stop: () => Promise<void> }> {
   if (process.env.TEST_DATABASE_URL) return { serverUrl: process.env.TEST_DATABASE_URL, stop: async () => {} };
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'paygate-test-pg-'));
-  const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'data') });
-  return {
-    serverUrl: pgServer.url('postgres'),
-    stop: async () => {
-      await pgServer.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function sql(serverUrl: string, statement: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseUrl(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
+  return startThrowawayPostgres('paygate-test-pg-');
 }
 
 function runTests(env: NodeJS.ProcessEnv): Promise<number> {
@@ -60,9 +33,9 @@ if (testFiles.length === 0) typecheck();
 const server = await startServer();
 let exitCode = 1;
 try {
-  await sql(server.serverUrl, `DROP DATABASE IF EXISTS "${template}"`);
-  await sql(server.serverUrl, `CREATE DATABASE "${template}"`);
-  await prepareDatabase(databaseUrl(server.serverUrl, template));
+  await runSql(server.serverUrl, `DROP DATABASE IF EXISTS "${template}"`);
+  await runSql(server.serverUrl, `CREATE DATABASE "${template}"`);
+  await prepareDatabase(databaseUrlOn(server.serverUrl, template));
   if (testFiles.length === 0 || testFiles.some((file) => file.startsWith('e2e'))) buildIfStale();
   exitCode = await runTests({
     ...process.env,
@@ -72,7 +45,7 @@ try {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
   });
 } finally {
-  await sql(server.serverUrl, `DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`).catch(() => {});
+  await runSql(server.serverUrl, `DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`).catch(() => {});
   await server.stop();
 }
 process.exit(exitCode);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ensureDatabase } from './ensure-database';
+import { ensureDatabase } from './database-server';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
 export const dataDir = path.resolve(process.env.PAYGATE_DATA_DIR ?? path.join(import.meta.dirname, '../.data'));

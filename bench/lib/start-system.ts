@@ -2,14 +2,11 @@
 // queues, the production build, and `next start` on a free port. stop() undoes every step that was done.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { buildIfStale } from '@/scripts/build';
-import { startEmbeddedPostgres } from '@/scripts/embedded-postgres';
+import { databaseUrlOn, runSql, startThrowawayPostgres } from '@/scripts/database-server';
 import { prepareDatabase } from '@/scripts/prepare-database';
+import { freePort, stopChild } from '@/scripts/processes';
 
 export type System = { baseUrl: string; databaseUrl: string; adminToken: string; server: ChildProcess; stop: () => Promise<void> };
 
@@ -58,45 +55,17 @@ export async function startSystem(options: {
 async function createDatabase(undo: Array<() => Promise<unknown>>, log: (line: string) => void): Promise<string> {
   if (process.env.DATABASE_URL) {
     const name = `bench_${randomBytes(6).toString('hex')}`;
-    const serverUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
-    await sql(serverUrl, `CREATE DATABASE "${name}"`);
-    undo.push(() => sql(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    const serverUrl = databaseUrlOn(process.env.DATABASE_URL, 'postgres');
+    await runSql(serverUrl, `CREATE DATABASE "${name}"`);
+    undo.push(() => runSql(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     log(`database ${name} on the DATABASE_URL server (dropped at the end)`);
-    return withDatabase(process.env.DATABASE_URL, name);
+    return databaseUrlOn(process.env.DATABASE_URL, name);
   }
-  const dir = await mkdtemp(path.join(tmpdir(), 'paygate-bench-pg-'));
-  undo.push(() => rm(dir, { recursive: true, force: true }));
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data') });
+  const postgres = await startThrowawayPostgres('paygate-bench-pg-');
   undo.push(() => postgres.stop());
-  await sql(postgres.url('postgres'), 'CREATE DATABASE paygate');
-  log(`embedded PostgreSQL in ${dir} (port ${postgres.port})`);
-  return postgres.url('paygate');
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function sql(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
+  await runSql(postgres.serverUrl, 'CREATE DATABASE paygate');
+  log(`embedded PostgreSQL in ${postgres.dir} (port ${postgres.port})`);
+  return databaseUrlOn(postgres.serverUrl, 'paygate');
 }
 
 async function waitForHealth(baseUrl: string, server: ChildProcess): Promise<void> {
@@ -110,11 +79,3 @@ async function waitForHealth(baseUrl: string, server: ChildProcess): Promise<voi
   throw new Error(`${baseUrl}/api/health did not answer 200 within 60 s`);
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}

@@ -4,13 +4,10 @@
 //   npm run bench:risk [-- --samples 40 --rate 1000 --backlog 20000]
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '@/scripts/embedded-postgres';
-import { ensureDatabase } from '@/scripts/ensure-database';
+import { databaseUrlOn, ensureDatabase, startThrowawayPostgres } from '@/scripts/database-server';
 import { prepareDatabase } from '@/scripts/prepare-database';
 import { makeWechatpayKeys } from '@/tests/helpers/provider-keys';
 import { backgroundLoad } from './background-load';
@@ -24,10 +21,9 @@ const backlog = Number(values.backlog);
 const root = path.resolve(import.meta.dirname, '../..');
 const log = (line: string) => console.log(`[bench:risk] ${line}`);
 
-const dir = await mkdtemp(path.join(tmpdir(), 'paygate-bench-risk-'));
-const postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data') });
-await ensureDatabase(postgres.url('postgres'), 'paygate');
-const databaseUrl = postgres.url('paygate');
+const postgres = await startThrowawayPostgres('paygate-bench-risk-');
+await ensureDatabase(postgres.serverUrl, 'paygate');
+const databaseUrl = databaseUrlOn(postgres.serverUrl, 'paygate');
 await prepareDatabase(databaseUrl);
 const keys = makeWechatpayKeys();
 const adminToken = `adm_${randomBytes(16).toString('hex')}`;
@@ -59,7 +55,6 @@ try {
   await new Promise((resolve) => worker.once('exit', resolve));
   await sql.end();
   await postgres.stop();
-  await rm(dir, { recursive: true, force: true });
 }
 process.exit(0);
 

@@ -8,7 +8,7 @@ import { after, test } from 'node:test';
 import { POST as callbackRoute } from '@/app/api/callbacks/[provider]/route';
 import { makeMerchant, makePayment } from '@/prisma/seed/factories';
 import { startEmbeddedPostgres, type RunningPostgres } from '@/scripts/embedded-postgres';
-import { ensureDatabase } from '@/scripts/ensure-database';
+import { ensureDatabase } from '@/scripts/database-server';
 import { prepareDatabase } from '@/scripts/prepare-database';
 import { callRoute } from '@/tests/helpers/call-route';
 import { startMerchantServer } from '@/tests/helpers/merchant-server';

@@ -1,25 +1,17 @@
 // Each test file gets a fresh database cloned from the migrated template that `npm test` prepared.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { databaseUrlOn, runSql } from '@/scripts/database-server';
 
 export const adminToken = 'test-admin-token-0123456789';
 
 function urlFor(database: string): string {
   const server = process.env.TEST_SERVER_URL;
   if (!server) throw new Error('Run the tests through `npm test`: it prepares the database server and template');
-  const url = new URL(server);
-  url.pathname = `/${database}`;
-  return url.toString();
+  return databaseUrlOn(server, database);
 }
 
 async function run(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: urlFor('postgres') });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
+  await runSql(urlFor('postgres'), statement);
 }
 
 export type TestDatabase = { name: string; url: string; drop: () => Promise<void> };
