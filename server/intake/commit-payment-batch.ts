@@ -4,7 +4,8 @@ import type { Db } from '@/lib/db/prisma';
 import { queues, topics } from '@/lib/queue/queues';
 import type { PaymentNotification } from '@/server/providers/provider-notification';
 import { buildPaymentSucceededEvent, type SettledPayment } from './build-payment-succeeded-event';
-import type { ApplyOutcome } from './apply-payment-notification';
+
+export type ApplyOutcome = 'applied' | 'duplicate' | 'recorded';
 
 export type BatchItem = {
   notification: PaymentNotification;
@@ -16,8 +17,10 @@ export type BatchItem = {
 };
 
 /**
- * The transaction of applyPaymentNotification for many callbacks at once (group commit): the same rows,
- * jobs and events, written with one statement per table instead of one per callback. Rows are taken in
+ * DESIGN §3 invariants 1 and 2, for one callback or many at once (group commit): the inbox rows, the payments'
+ * new state, the deliveries and their jobs, and the topic events commit in one transaction, one statement per
+ * table. A provider's payment is applied at most once: the inbox's unique key serializes concurrent copies (the
+ * first commits, the rest count as duplicates) and only a payment not yet settled is updated. Rows are taken in
  * key order so concurrent batches cannot deadlock. Items must target distinct notifications and payments.
  */
 export async function commitPaymentBatch(db: Db, boss: PgBoss, items: BatchItem[]): Promise<ApplyOutcome[]> {

@@ -1,8 +1,7 @@
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '@/lib/db/prisma';
 import { logger } from '@/lib/logger';
-import { applyPaymentNotification, type ApplyOutcome } from './apply-payment-notification';
-import { commitPaymentBatch, type BatchItem } from './commit-payment-batch';
+import { commitPaymentBatch, type ApplyOutcome, type BatchItem } from './commit-payment-batch';
 
 type Pending = Omit<BatchItem, 'copies'> & { resolve: (outcome: ApplyOutcome) => void; reject: (error: unknown) => void };
 
@@ -72,7 +71,8 @@ export class GroupCommit {
 
   private async applyOne(item: Pending): Promise<void> {
     try {
-      item.resolve(await applyPaymentNotification({ db: this.db, notification: item.notification, paymentId: item.paymentId, evidence: item }));
+      const [outcome] = await commitPaymentBatch(this.db, this.boss, [{ ...item, copies: 1 }]);
+      item.resolve(outcome);
     } catch (error) {
       item.reject(error);
     }
