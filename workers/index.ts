@@ -33,9 +33,9 @@ await registerDeliverWebhook({
   merchantConcurrency: env.DELIVERY_MERCHANT_CONCURRENCY,
   concurrency: env.WORKER_CONCURRENCY,
 });
-await registerRiskSubscriber({ boss, db, policy: autoBlockPolicyFrom(env), concurrency: env.WORKER_CONCURRENCY });
-await registerCampaignSubscriber({ boss, db, concurrency: env.WORKER_CONCURRENCY });
-await registerPromotionSubscriber({ boss, db, concurrency: env.WORKER_CONCURRENCY });
+await registerRiskSubscriber({ boss, db, policy: autoBlockPolicyFrom(env) });
+await registerCampaignSubscriber({ boss, db });
+await registerPromotionSubscriber({ boss, db });
 logger.info({ pid: process.pid }, 'worker ready');
 
 let stopping = false;

@@ -2,24 +2,35 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '@/lib/db/prisma';
 import type { PaymentSucceededEvent } from '@/server/events/payment-succeeded-event-schema';
 
-type AccrueCampaignRewards = { db: Db; event: PaymentSucceededEvent };
+type AccrueCampaignRewards = { db: Db; events: PaymentSucceededEvent[] };
 
 export type CampaignOutcome = { outcome: 'duplicate' | 'processed'; rewarded: string[]; budgetExhausted: string[] };
 
 /**
- * The campaign subscriber's work for one payment: a reward from every running campaign the payment qualifies
- * for, exactly once per (campaign, payment), never past a budget. The budget is charged by a conditional UPDATE,
- * so concurrent payments queue on the campaign row and each re-checks the budget the one before it left.
+ * The campaign subscriber's work for a batch of payments: a reward from every running campaign a payment
+ * qualifies for, exactly once per (campaign, payment), never past a budget. Most payments qualify for no
+ * campaign, so one read sorts the batch and those need no transaction and write nothing (skipping the processed
+ * mark is safe: a payment that changed nothing has nothing to apply twice). Returns one outcome per event.
  */
-export async function accrueCampaignRewards({ db, event }: AccrueCampaignRewards): Promise<CampaignOutcome> {
+export async function accrueCampaignRewards({ db, events }: AccrueCampaignRewards): Promise<CampaignOutcome[]> {
+  const data = events.map((event) => event.data);
+  const qualifying = await db.$queryRaw<{ index: number }[]>`
+    SELECT (e.ord - 1)::int AS index
+    FROM unnest(${data.map((d) => d.merchantId)}::uuid[], ${data.map((d) => d.amount)}::int[], ${data.map((d) => d.currency)}::text[],
+      ${data.map((d) => d.paidAt)}::timestamptz[]) WITH ORDINALITY AS e(merchant_id, amount, currency, paid_at, ord)
+    WHERE EXISTS (SELECT 1 FROM campaign c WHERE c.merchant_ids @> ARRAY[e.merchant_id] AND c.starts_at <= e.paid_at
+      AND c.ends_at > e.paid_at AND c.min_amount <= e.amount AND c.currency = e.currency)`;
+  const qualifies = new Set(qualifying.map((row) => row.index));
+  return Promise.all(events.map((event, index) =>
+    qualifies.has(index) ? accrueInTransaction(db, event) : { outcome: 'processed' as const, rewarded: [], budgetExhausted: [] }));
+}
+
+/**
+ * The budget is charged by a conditional UPDATE, so concurrent payments queue on the campaign row and each
+ * re-checks the budget the one before it left.
+ */
+async function accrueInTransaction(db: Db, event: PaymentSucceededEvent): Promise<CampaignOutcome> {
   const { paymentId, merchantId, amount, currency, paidAt } = event.data;
-  // Most payments qualify for no campaign: one read, no transaction and nothing written. Skipping the
-  // processed mark is safe, since a payment that changed nothing has nothing to apply twice.
-  const [{ any }] = await db.$queryRaw<{ any: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM campaign WHERE merchant_ids @> ARRAY[${merchantId}::uuid]
-      AND starts_at <= ${new Date(paidAt)}::timestamptz AND ends_at > ${new Date(paidAt)}::timestamptz
-      AND min_amount <= ${amount} AND currency = ${currency}) AS any`;
-  if (!any) return { outcome: 'processed', rewarded: [], budgetExhausted: [] };
   return db.$transaction(async (tx) => {
     const fresh = await tx.$queryRaw<unknown[]>`
       INSERT INTO processed_event (subscriber, event_id) VALUES ('campaign', ${event.eventId}) ON CONFLICT DO NOTHING RETURNING 1`;

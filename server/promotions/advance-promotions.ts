@@ -1,23 +1,33 @@
 import type { Db } from '@/lib/db/prisma';
 import type { PaymentSucceededEvent } from '@/server/events/payment-succeeded-event-schema';
 
-type AdvancePromotions = { db: Db; event: PaymentSucceededEvent };
+type AdvancePromotions = { db: Db; events: PaymentSucceededEvent[] };
 
 export type PromotionOutcome = { outcome: 'duplicate' | 'processed'; advanced: string[]; granted: string[] };
 
 /**
- * The promotion subscriber's work for one payment: count it toward every running promotion it qualifies for, for
- * its payer, and grant the reward on the payment that reaches the required count. The upsert counts and grants
- * in one statement (the payer's progress row is locked while it does), so concurrent payments never grant twice.
+ * The promotion subscriber's work for a batch of payments: each counts toward every running promotion it
+ * qualifies for, for its payer, and the payment that reaches the required count grants the reward. Most payments
+ * count toward no promotion, so one read sorts the batch and those need no transaction and write nothing
+ * (skipping the processed mark is safe: a payment that counted toward nothing has nothing to count twice).
+ * Returns one outcome per event.
  */
-export async function advancePromotions({ db, event }: AdvancePromotions): Promise<PromotionOutcome> {
+export async function advancePromotions({ db, events }: AdvancePromotions): Promise<PromotionOutcome[]> {
+  const data = events.map((event) => event.data);
+  const qualifying = await db.$queryRaw<{ index: number }[]>`
+    SELECT (e.ord - 1)::int AS index
+    FROM unnest(${data.map((d) => d.amount)}::int[], ${data.map((d) => d.paidAt)}::timestamptz[], ${data.map((d) => d.payer)}::text[])
+      WITH ORDINALITY AS e(amount, paid_at, payer, ord)
+    WHERE e.payer <> ''
+      AND EXISTS (SELECT 1 FROM promotion p WHERE p.starts_at <= e.paid_at AND p.ends_at > e.paid_at AND p.min_amount <= e.amount)`;
+  const qualifies = new Set(qualifying.map((row) => row.index));
+  return Promise.all(events.map((event, index) =>
+    qualifies.has(index) ? advanceInTransaction(db, event) : { outcome: 'processed' as const, advanced: [], granted: [] }));
+}
+
+/** The upsert counts and grants in one statement (the payer's progress row is locked while it does), so concurrent payments never grant twice. */
+async function advanceInTransaction(db: Db, event: PaymentSucceededEvent): Promise<PromotionOutcome> {
   const { paymentId, amount, paidAt, payer } = event.data;
-  // Most payments count toward no promotion: one read, no transaction and nothing written. Skipping the
-  // processed mark is safe, since a payment that counted toward nothing has nothing to count twice.
-  const [{ any }] = await db.$queryRaw<{ any: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM promotion WHERE starts_at <= ${new Date(paidAt)}::timestamptz
-      AND ends_at > ${new Date(paidAt)}::timestamptz AND min_amount <= ${amount}) AS any`;
-  if (!payer || !any) return { outcome: 'processed', advanced: [], granted: [] };
   return db.$transaction(async (tx) => {
     const fresh = await tx.$queryRaw<unknown[]>`
       INSERT INTO processed_event (subscriber, event_id) VALUES ('promotion', ${event.eventId}) ON CONFLICT DO NOTHING RETURNING 1`;

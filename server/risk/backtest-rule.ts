@@ -4,7 +4,7 @@ import { AppError } from '@/lib/errors';
 import { evaluateRule } from './evaluate-rule';
 import type { backtestBodySchema } from './operations';
 import { ruleDefinitionSchema, type RuleDefinition } from './rule-definition-schema';
-import { simulateRiskFacts } from './simulate-risk-facts';
+import { createRiskState } from './risk-state';
 
 type BacktestRule = { db: Db; input: z.output<typeof backtestBodySchema>; maxPayments?: number };
 
@@ -37,7 +37,8 @@ export async function backtestRule({ db, input, maxPayments = 200_000 }: Backtes
       ORDER BY paid_at, id LIMIT ${maxPayments + 1}`;
     if (payments.length > maxPayments) throw new AppError('validation_failed', `The range holds more than ${maxPayments} payments; narrow it or name a merchant`);
 
-    const simulation = simulateRiskFacts({ history: new Map(history.map(({ merchantId, ...profile }) => [merchantId, profile])), windowMinutes });
+    const simulation = createRiskState({ windowMinutes });
+    simulation.load({ profiles: history.map(({ merchantId, ...profile }) => ({ merchantId, profile })), buckets: [], parties: [] });
     const alerts = new Map<string, WouldBe>();
     let evaluated = 0;
     let hits = 0;

@@ -21,3 +21,8 @@ export function windowStartOf(paidAt: Date, minutes: number): Date {
 export function partyKey(field: 'payer' | 'device', value: string): string {
   return `${field}:${value}`;
 }
+
+/** The payer and device buckets a payment counts in (an empty or missing value counts in none). */
+export function partiesOf(payment: Pick<RiskFacts['payment'], 'payer' | 'device'>): string[] {
+  return [...(payment.payer ? [partyKey('payer', payment.payer)] : []), ...(payment.device ? [partyKey('device', payment.device)] : [])];
+}

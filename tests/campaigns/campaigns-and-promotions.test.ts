@@ -6,6 +6,7 @@ import { GET as getPromotionRoute } from '@/app/api/promotions/[id]/route';
 import { GET as listPromotionsRoute, POST as createPromotionRoute } from '@/app/api/promotions/route';
 import { makeMerchant } from '@/prisma/seed/factories';
 import { accrueCampaignRewards } from '@/server/campaigns/accrue-campaign-rewards';
+import type { PaymentSucceededEvent } from '@/server/events/payment-succeeded-event-schema';
 import { advancePromotions } from '@/server/promotions/advance-promotions';
 import { callRoute } from '@/tests/helpers/call-route';
 import { paymentEvent } from '@/tests/helpers/payment-events';
@@ -21,19 +22,22 @@ async function createCampaign(body: Record<string, unknown>) {
   return created.json;
 }
 
+const accrue = async (event: PaymentSucceededEvent) => (await accrueCampaignRewards({ db: app.db, events: [event] }))[0];
+const advance = async (event: PaymentSucceededEvent) => (await advancePromotions({ db: app.db, events: [event] }))[0];
+
 describe('campaigns', () => {
   test('a qualifying payment accrues its reward exactly once; others accrue nothing', async () => {
     const shop = await makeMerchant(app.db);
     const other = await makeMerchant(app.db);
     const campaign = await createCampaign({ budget: 10_000, merchantIds: [shop.id], minAmount: 2_000, rewardAmount: 500 });
     const qualifying = paymentEvent({ merchantId: shop.id, amount: 2_000, paidAt: inWindow });
-    assert.deepEqual((await accrueCampaignRewards({ db: app.db, event: qualifying })).rewarded, [campaign.id]);
-    assert.equal((await accrueCampaignRewards({ db: app.db, event: qualifying })).outcome, 'duplicate');
+    assert.deepEqual((await accrue(qualifying)).rewarded, [campaign.id]);
+    assert.equal((await accrue(qualifying)).outcome, 'duplicate');
     for (const event of [
       paymentEvent({ merchantId: shop.id, amount: 1_999, paidAt: inWindow }),
       paymentEvent({ merchantId: other.id, amount: 5_000, paidAt: inWindow }),
       paymentEvent({ merchantId: shop.id, amount: 5_000, paidAt: new Date('2026-06-01T00:00:00Z') }),
-    ]) assert.deepEqual((await accrueCampaignRewards({ db: app.db, event })).rewarded, []);
+    ]) assert.deepEqual((await accrue(event)).rewarded, []);
     const read = await callRoute(getCampaignRoute, { params: { id: campaign.id } });
     assert.equal(read.json.spent, 500);
     assert.equal(read.json.rewardCount, 1);
@@ -43,7 +47,10 @@ describe('campaigns', () => {
     const shop = await makeMerchant(app.db);
     const campaign = await createCampaign({ budget: 3_500, merchantIds: [shop.id], minAmount: 100, rewardAmount: 500 });
     const events = Array.from({ length: 40 }, () => paymentEvent({ merchantId: shop.id, amount: 1_000, paidAt: inWindow }));
-    const results = await Promise.all([...events, ...events.slice(0, 10)].map((event) => accrueCampaignRewards({ db: app.db, event })));
+    // Batches as the subscriber fetches them, several at once; copies both within a batch and across batches.
+    const crowd = [...events, ...events.slice(0, 5), ...events.slice(30, 35)];
+    const batches = Array.from({ length: 5 }, (_, i) => crowd.filter((_, j) => j % 5 === i));
+    const results = (await Promise.all(batches.map((batch) => accrueCampaignRewards({ db: app.db, events: batch })))).flat();
     assert.equal(results.filter((r) => r.outcome === 'duplicate').length, 10);
     assert.equal(results.flatMap((r) => r.rewarded).length, 7);
     const stored = await app.db.campaign.findUniqueOrThrow({ where: { id: campaign.id } });
@@ -103,9 +110,10 @@ describe('promotions', () => {
     const shop = await makeMerchant(app.db);
     const promotion = await createPromotion({ requiredPayments: 3, minAmount: 1_000, rewardAmount: 800 });
     const small = paymentEvent({ merchantId: shop.id, amount: 999, payer: 'alice', paidAt: inWindow });
-    assert.deepEqual((await advancePromotions({ db: app.db, event: small })).advanced, []);
+    assert.deepEqual((await advance(small)).advanced, []);
     const events = Array.from({ length: 6 }, () => paymentEvent({ merchantId: shop.id, amount: 1_000, payer: 'alice', paidAt: inWindow }));
-    const results = await Promise.all([...events, events[0], events[1]].map((event) => advancePromotions({ db: app.db, event })));
+    const crowd = [...events, events[0], events[1]];
+    const results = (await Promise.all([crowd.slice(0, 3), crowd.slice(3, 6), crowd.slice(6)].map((batch) => advancePromotions({ db: app.db, events: batch })))).flat();
     assert.equal(results.filter((r) => r.outcome === 'duplicate').length, 2);
     assert.equal(results.flatMap((r) => r.granted).length, 1);
     const read = await callRoute(getPromotionRoute, { params: { id: promotion.id }, url: `http://localhost/api/promotions/${promotion.id}?payer=alice` });
@@ -114,7 +122,7 @@ describe('promotions', () => {
     assert.ok(read.json.progress.grantedAt);
     assert.ok(events.some((event) => event.data.paymentId === read.json.progress.grantedPaymentId));
     assert.equal(read.json.granted, 1);
-    const none = await advancePromotions({ db: app.db, event: paymentEvent({ merchantId: shop.id, amount: 5_000, payer: null, paidAt: inWindow }) });
+    const none = await advance(paymentEvent({ merchantId: shop.id, amount: 5_000, payer: null, paidAt: inWindow }));
     assert.deepEqual(none.advanced, []);
   });
 

@@ -21,9 +21,9 @@ export function useSubscriberWorkers(app: App) {
     const db = getPrisma();
     // A spy records only what happens after it exists: create them before any job can run.
     for (const queue of [queues.risk, queues.campaign, queues.promotion]) worker.boss.getSpy(queue);
-    await registerRiskSubscriber({ boss: worker.boss, db, policy: autoBlockPolicyFrom(env), concurrency: env.WORKER_CONCURRENCY });
-    await registerCampaignSubscriber({ boss: worker.boss, db, concurrency: env.WORKER_CONCURRENCY });
-    await registerPromotionSubscriber({ boss: worker.boss, db, concurrency: env.WORKER_CONCURRENCY });
+    await registerRiskSubscriber({ boss: worker.boss, db, policy: autoBlockPolicyFrom(env) });
+    await registerCampaignSubscriber({ boss: worker.boss, db });
+    await registerPromotionSubscriber({ boss: worker.boss, db });
     worker.waitFor = (queue, paymentId) =>
       worker.boss.getSpy<EventJob>(queue).waitForJob((data) => data.data?.paymentId === paymentId, 'completed');
     app.onStop(() => worker.boss.stop({ graceful: false, close: true }));

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { makeMerchant } from '@/prisma/seed/factories';
 import type { AutoBlockPolicy } from '@/server/risk/auto-block-policy';
 import { processRiskEvent } from '@/server/risk/process-risk-event';
+import { processRiskEvents } from '@/server/risk/process-risk-events';
 import { updateRiskRule } from '@/server/risk/update-risk-rule';
 import { paymentEvent } from '@/tests/helpers/payment-events';
 import { useApp } from '@/tests/helpers/use-app';
@@ -23,6 +24,7 @@ async function tuneRules() {
 }
 
 const process = (event: ReturnType<typeof paymentEvent>) => processRiskEvent({ db: app.db, boss: app.boss, event, policy: alertOnly });
+const processBatch = (events: ReturnType<typeof paymentEvent>[]) => processRiskEvents({ db: app.db, boss: app.boss, events, policy: alertOnly });
 
 /** One payment a minute for `minutes`, around ¥100 (±30%), each from a different shopper. */
 async function steadyTraffic(merchantId: string, from: Date, minutes: number) {
@@ -139,5 +141,57 @@ describe('risk engine', () => {
     const bucket = await app.db.merchantRiskBucket.findFirstOrThrow({ where: { merchantId: merchant.id } });
     assert.equal(bucket.count, 40);
     assert.equal(bucket.amount, 40_000n);
+  });
+
+  test('a batch judges its payments as one by one in time order: same alerts, same crossing payment, same counts', async () => {
+    const rules = await tuneRules();
+    await updateRiskRule({ db: app.db, ruleId: rules.get('repeated-payer-60m')!.id, changes: { params: { field: 'payer', windowMinutes: 60, maxCount: 5 } } });
+    const alone = await makeMerchant(app.db);
+    const batched = await makeMerchant(app.db);
+    const from = dayStart.getTime() + 11 * 3_600_000;
+    // Two hours of steady traffic, then a spike with a repeated shopper, several payments per minute.
+    const script = [
+      ...Array.from({ length: 120 }, (_, i) => ({ amount: 10_000, payer: null, at: from + i * minute + 3_000 })),
+      ...Array.from({ length: 30 }, (_, i) => ({ amount: 60_000, payer: i % 3 === 0 ? 'same-shopper' : null, at: from + 120 * minute + i * 20_000 })),
+    ];
+    const eventsOf = (merchantId: string) => script.map(({ amount, payer, at }) => paymentEvent({ merchantId, amount, payer, paidAt: new Date(at) }));
+    const one = eventsOf(alone.id);
+    for (const event of one) await process(event);
+    const many = eventsOf(batched.id);
+    // Batches as a subscriber fetches them: consecutive in time, out of order within, with a copy of an event inside.
+    const outcomes = [];
+    for (let i = 0; i < many.length; i += 40) {
+      const batch = many.slice(i, i + 40).sort((a, b) => (a.eventId.slice(-6) < b.eventId.slice(-6) ? -1 : 1));
+      outcomes.push(...(await processBatch([...batch, batch[0]])));
+    }
+    assert.equal(outcomes.filter((o) => o.outcome === 'duplicate').length, Math.ceil(many.length / 40));
+    const summary = async (merchantId: string, events: typeof one) => {
+      const alerts = await app.db.riskAlert.findMany({ where: { merchantId }, orderBy: { kind: 'asc' } });
+      return alerts.map((alert) => {
+        const evidence = alert.evidence as Record<string, unknown>;
+        return { kind: alert.kind, crossing: events.findIndex((e) => e.data.paymentId === alert.paymentId), hitCount: alert.hitCount,
+          windowSum: evidence.windowSum, count: evidence.count, threshold: evidence.threshold, baseline: evidence.baseline };
+      });
+    };
+    const expected = await summary(alone.id, one);
+    assert.deepEqual(expected.map((a) => a.kind), ['repeated_payer', 'window_amount']);
+    assert.deepEqual(await summary(batched.id, many), expected);
+    const profile = await app.db.merchantRiskProfile.findUniqueOrThrow({ where: { merchantId: batched.id } });
+    assert.equal(profile.paymentCount, script.length);
+  });
+
+  test('concurrent batches of one merchant count every event once', async () => {
+    await tuneRules();
+    const merchant = await makeMerchant(app.db);
+    const at = new Date(dayStart.getTime() + 15 * 3_600_000);
+    const events = Array.from({ length: 60 }, () => paymentEvent({ merchantId: merchant.id, amount: 1_000, paidAt: at }));
+    // Six batches at once; the last two repeat events of the first two.
+    const batches = [0, 1, 2, 3].map((i) => events.slice(i * 15, i * 15 + 15));
+    batches.push(events.slice(0, 5), events.slice(15, 20));
+    const outcomes = (await Promise.all(batches.map(processBatch))).flat();
+    assert.equal(outcomes.filter((o) => o.outcome === 'processed').length, 60);
+    const bucket = await app.db.merchantRiskBucket.findFirstOrThrow({ where: { merchantId: merchant.id } });
+    assert.equal(bucket.count, 60);
+    assert.equal(bucket.amount, 60_000n);
   });
 });

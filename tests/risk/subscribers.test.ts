@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { makeMerchant } from '@/prisma/seed/factories';
-import { queues } from '@/lib/queue/queues';
+import { deadLetterOf, queues } from '@/lib/queue/queues';
 import { createCampaign } from '@/server/campaigns/create-campaign';
 import { createPromotion } from '@/server/promotions/create-promotion';
 import { processRiskEvent } from '@/server/risk/process-risk-event';
@@ -63,5 +63,28 @@ describe('payment.succeeded subscribers on the real queue', () => {
       }
     }
     assert.ok(crossing, 'the spike crossed the threshold');
+  });
+
+  test('one bad event in a fetched batch fails alone; a payload that is no event goes to the dead-letter queue', async () => {
+    const merchant = await makeMerchant(app.db);
+    const at = Date.now();
+    const good = Array.from({ length: 5 }, (_, i) => paymentEvent({ merchantId: merchant.id, amount: 1_000, paidAt: new Date(at + i) }));
+    // A merchant the database does not know: the aggregates' foreign key refuses it, and with it the batch's transaction.
+    const unknownMerchant = paymentEvent({ merchantId: '00000000-0000-7000-8000-000000000000', amount: 1_000, paidAt: new Date(at) });
+    const notAnEvent = { eventId: 'x', type: 'payment.refunded' };
+    // One insert, so one fetch can take them all as one batch. The malformed job keeps its retries: it must skip them.
+    await app.boss.insert(queues.risk, [...[...good, unknownMerchant].map((data) => ({ data, retryLimit: 0 })), { data: notAnEvent }]);
+    const spy = workers.boss.getSpy<{ eventId?: string; data?: { paymentId: string } }>(queues.risk);
+    for (const event of good) {
+      const job = await workers.waitFor(queues.risk, event.data.paymentId);
+      assert.equal((job.output as { outcome: string }).outcome, 'processed');
+    }
+    const refused = await spy.waitForJob((data) => data.data?.paymentId === unknownMerchant.data.paymentId, 'failed');
+    assert.match(JSON.stringify(refused.output), /foreign key|violates/i);
+    const malformed = await spy.waitForJob((data) => data.eventId === 'x', 'failed');
+    assert.match(JSON.stringify(malformed.output), /not a payment\.succeeded event/);
+    assert.equal((await app.db.merchantRiskProfile.findUniqueOrThrow({ where: { merchantId: merchant.id } })).paymentCount, 5);
+    const dead = await jobsIn(app.db, deadLetterOf(queues.risk));
+    assert.deepEqual(dead.map((job) => job.data.eventId).sort(), [unknownMerchant.eventId, 'x'].sort());
   });
 });

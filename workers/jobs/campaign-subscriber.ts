@@ -5,12 +5,6 @@ import { accrueCampaignRewards } from '@/server/campaigns/accrue-campaign-reward
 import { workPaymentSubscriber } from '../work-payment-subscriber';
 
 /** `campaign`: rewards of qualifying payments, once per payment, within budget; idempotent on the event id. */
-export async function registerCampaignSubscriber({ boss, db, concurrency }: { boss: PgBoss; db: Db; concurrency: number }) {
-  await workPaymentSubscriber({
-    boss,
-    queue: queues.campaign,
-    batchSize: 16,
-    loops: Math.max(1, Math.ceil(concurrency / 16)),
-    handle: (event) => accrueCampaignRewards({ db, event }),
-  });
+export async function registerCampaignSubscriber({ boss, db }: { boss: PgBoss; db: Db }) {
+  await workPaymentSubscriber({ boss, queue: queues.campaign, loops: 1, handleBatch: (events) => accrueCampaignRewards({ db, events }) });
 }
