@@ -46,6 +46,10 @@ const envSchema = z.object({
   RISK_AUTOBLOCK_SIGNAL_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   RISK_AUTOBLOCK_MAX_PER_HOUR: z.coerce.number().int().min(0).max(10_000).default(3),
   RISK_AUTOBLOCK_UNBLOCK_GRACE_MINUTES: z.coerce.number().int().min(0).max(43_200).default(1440),
+  // Longer than the longest window a rule may have (240 minutes).
+  RISK_BUCKET_RETENTION_HOURS: z.coerce.number().int().min(5, 'RISK_BUCKET_RETENTION_HOURS must exceed the longest rule window (4 hours)').default(48),
+  // Longer than a dead-lettered event may wait for its redrive (30 days), or a redriven copy could count twice.
+  PROCESSED_EVENT_RETENTION_DAYS: z.coerce.number().int().min(31, 'PROCESSED_EVENT_RETENTION_DAYS must exceed the 30 days a dead letter is kept').default(35),
 });
 
 export type Env = z.infer<typeof envSchema>;

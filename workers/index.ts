@@ -9,6 +9,7 @@ import { getSandboxKeys } from '@/server/sandbox/sandbox-keys';
 import { registerCampaignSubscriber } from './jobs/campaign-subscriber';
 import { registerDeliverWebhook } from './jobs/deliver-webhook';
 import { registerPromotionSubscriber } from './jobs/promotion-subscriber';
+import { registerPruneRiskAggregates } from './jobs/prune-risk-aggregates';
 import { registerRiskSubscriber } from './jobs/risk-subscriber';
 import { registerSendSandboxCallback } from './jobs/send-sandbox-callback';
 
@@ -36,6 +37,11 @@ await registerDeliverWebhook({
 await registerRiskSubscriber({ boss, db, policy: autoBlockPolicyFrom(env) });
 await registerCampaignSubscriber({ boss, db });
 await registerPromotionSubscriber({ boss, db });
+await registerPruneRiskAggregates({
+  boss,
+  db,
+  retention: { bucketRetentionHours: env.RISK_BUCKET_RETENTION_HOURS, processedEventRetentionDays: env.PROCESSED_EVENT_RETENTION_DAYS },
+});
 logger.info({ pid: process.pid }, 'worker ready');
 
 let stopping = false;

@@ -6,27 +6,25 @@ import { paymentSucceededEventSchema, type PaymentSucceededEvent } from '@/serve
 type WorkPaymentSubscriber = {
   boss: PgBoss;
   queue: string;
-  /** Fetch loops per process. */
+  /** Fetch loops per process, and jobs fetched per round trip (a batch costs a few statements whatever its size). */
   loops: number;
+  batchSize: number;
+  /** Seconds between fetches of an idle loop; only where the queue's NOTIFY does not wake it first. */
+  pollingIntervalSeconds?: number;
   /** One outcome per event, in order; a throw fails the batch, whose events are then retried one by one. */
   handleBatch: (events: PaymentSucceededEvent[]) => Promise<object[]>;
 };
 
 /**
- * Jobs fetched per round trip. A batch costs a few statements whatever its size, so under load batches grow and
- * the cost per event falls; when traffic is light a batch holds what arrived since the last one.
+ * A subscriber of the `payment.succeeded` topic: a fetched batch is handled at once (one transaction for the lot,
+ * where the subscriber can), so under load batches grow and the cost per event falls; each job completes with its
+ * own event's outcome. When the batch fails, each event is handled again on its own, so one bad event is retried
+ * alone while the rest complete.
  */
-const batchSize = 100;
-
-/**
- * A subscriber of the `payment.succeeded` topic: a fetched batch is handled at once (one transaction for the
- * lot, where the subscriber can), and each job completes with its own event's outcome. When the batch fails,
- * each event is handled again on its own, so one bad event is retried alone while the rest complete.
- */
-export async function workPaymentSubscriber({ boss, queue, loops, handleBatch }: WorkPaymentSubscriber) {
+export async function workPaymentSubscriber({ boss, queue, loops, batchSize, pollingIntervalSeconds, handleBatch }: WorkPaymentSubscriber) {
   await boss.work(
     queue,
-    { ...pollingOptions, batchSize, localConcurrency: loops, burstWhenBatchFull: true, perJobResults: true },
+    { ...pollingOptions, ...(pollingIntervalSeconds ? { pollingIntervalSeconds } : {}), batchSize, localConcurrency: loops, burstWhenBatchFull: true, perJobResults: true },
     async (jobs): Promise<JobResult[]> => {
       const parsed = jobs.map((job) => ({ job, event: paymentSucceededEventSchema.safeParse(job.data) }));
       const valid = parsed.flatMap(({ job, event }) => (event.success ? [{ job, event: event.data }] : []));

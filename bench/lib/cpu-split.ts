@@ -37,7 +37,7 @@ export function startCpuSplit(webPid: number | undefined, workerPid?: number): (
   const before = sample();
   return () => {
     const after = sample();
-    if (!before || !after || webPid === undefined) return undefined;
+    if (!before || !after) return undefined;
     const seconds = (after.at - before.at) / 1000;
     const isUnder = (pid: number, ancestor: number): boolean => {
       for (let p = pid, hops = 0; p > 1 && hops < 32; p = after.ticks.get(p)?.ppid ?? 0, hops++) if (p === ancestor) return true;
@@ -53,7 +53,7 @@ export function startCpuSplit(webPid: number | undefined, workerPid?: number): (
       const used = (proc.ticks - (before.ticks.get(pid)?.ticks ?? 0)) / ticksPerSecond / seconds;
       if (used <= 0) continue;
       if (pid === process.pid) split.loadGenerator += used;
-      else if (isUnder(pid, webPid)) split.web += used;
+      else if (webPid !== undefined && isUnder(pid, webPid)) split.web += used;
       else if (workerPid !== undefined && isUnder(pid, workerPid)) split.worker += used;
       else if (isOurPostgres.has(pid)) split.postgres += used;
       else split.other += used;

@@ -62,7 +62,7 @@ describe('WeChat Pay callback intake', () => {
       CREATE FUNCTION fail_promotion_insert() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'promotion queue unavailable'; END; $$`);
     await app.db.$executeRawUnsafe(`
-      CREATE TRIGGER fail_promotion BEFORE INSERT ON pgboss.job_common
+      CREATE TRIGGER fail_promotion BEFORE INSERT ON pgboss.job
       FOR EACH ROW WHEN (NEW.name = 'promotion') EXECUTE FUNCTION fail_promotion_insert()`);
     try {
       const answer = await post(signed);
@@ -71,7 +71,7 @@ describe('WeChat Pay callback intake', () => {
       assert.deepEqual(await stateOf(payment.id), { status: 'pending', deliveries: 0, deliveryJobs: 0, risk: 0, campaign: 0, promotion: 0 });
       assert.equal(await app.db.providerNotification.count({ where: { paymentId: payment.id, outcome: 'applied' } }), 0);
     } finally {
-      await app.db.$executeRawUnsafe('DROP TRIGGER fail_promotion ON pgboss.job_common');
+      await app.db.$executeRawUnsafe('DROP TRIGGER fail_promotion ON pgboss.job');
       await app.db.$executeRawUnsafe('DROP FUNCTION fail_promotion_insert()');
     }
     // The provider retries, and now everything commits.
