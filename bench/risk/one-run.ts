@@ -3,6 +3,8 @@
 // report as one line of JSON after `reportMark`.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -35,6 +37,9 @@ Object.assign(process.env, env);
 // The real worker process, with every job registered, exactly as `npm run worker` runs it.
 const worker = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '--import', 'tsx', 'workers/index.ts'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
 const sql = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+// The crossing payments' webhooks go to a merchant that takes them at once, so each is one delivery attempt, as
+// with a healthy shop, rather than a retry schedule against a closed port.
+const merchantServer = await acceptingMerchant();
 let stopped = false;
 async function stop() {
   if (stopped) return;
@@ -42,6 +47,7 @@ async function stop() {
   worker.kill('SIGTERM');
   if (worker.exitCode === null) await new Promise((resolve) => worker.once('exit', resolve));
   await sql.end();
+  merchantServer.close();
   await postgres.stop();
 }
 stopOnSignals(stop);
@@ -53,7 +59,7 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 3_000)); // warm-up under load
   // No web server here: the crossing callbacks run through the route handler in this process, with the load.
   const cpuSplit = startCpuSplit(undefined, worker.pid);
-  const crossings = await measureCrossings({ sql, keys, samples, log });
+  const crossings = await measureCrossings({ sql, keys, samples, notifyUrl: merchantServer.url, log });
   const cpu = cpuSplit();
   const offered = await load.stop();
   // Keeping up means the queues stay short while the load runs: what was still waiting when it stopped.
@@ -80,6 +86,15 @@ async function calmMerchants(count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) ids.push((await makeMerchant(getPrisma())).id);
   return ids;
+}
+
+async function acceptingMerchant() {
+  const server = http.createServer((request, response) => {
+    request.resume();
+    request.on('end', () => response.writeHead(204).end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/payments`, close: () => server.close() };
 }
 
 async function waitForWorker(pool: pg.Pool) {

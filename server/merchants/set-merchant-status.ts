@@ -29,10 +29,12 @@ export async function setMerchantStatus(change: StatusChange & { to: 'blocked' |
   const action = to === 'blocked' ? 'blocked' : 'unblocked';
   const boss = change.boss ?? (await getBoss());
   const apply = async (tx: Tx) => {
-    const updated = await tx.merchant.updateMany({ where: { id: merchantId, status: from }, data: { status: to } });
-    const merchant = await tx.merchant.findUnique({ where: { id: merchantId } });
-    if (!merchant) throw new AppError('not_found', `Merchant ${merchantId} not found`);
-    if (updated.count === 0) throw new AppError('conflict', `Merchant ${merchantId} is already ${merchant.status}`);
+    const [merchant] = await tx.merchant.updateManyAndReturn({ where: { id: merchantId, status: from }, data: { status: to } });
+    if (!merchant) {
+      const current = await tx.merchant.findUnique({ where: { id: merchantId }, select: { status: true } });
+      if (!current) throw new AppError('not_found', `Merchant ${merchantId} not found`);
+      throw new AppError('conflict', `Merchant ${merchantId} is already ${current.status}`);
+    }
     const audit = await tx.merchantBlockEvent.create({ data: { merchantId, action, reason, actor, source, alertId } });
     // Downstream systems learn of the change exactly when it commits: the event is written in the same transaction.
     await boss.publish(
