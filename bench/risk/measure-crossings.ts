@@ -35,6 +35,8 @@ export async function measureCrossings({ sql, keys, samples, notifyUrl, log }: M
     if (blocking) {
       for (let j = 0; j < 21; j++) await pay(merchant.id, 500);
       await until(sql, `SELECT payment_count >= 21 AS ok FROM merchant_risk_profile WHERE merchant_id = $1`, [merchant.id]);
+      // The set-up payments' own webhooks are done too: the crossing meets the steady load, not a burst of our making.
+      await until(sql, `SELECT count(*) = 21 AS ok FROM delivery WHERE merchant_id = $1 AND status = 'delivered'`, [merchant.id]);
     }
     const crossing = await pay(merchant.id, 6_000_000);
     // Polling the small alert table costs the machine little; the job is looked up once its alert committed.

@@ -51,6 +51,12 @@ async function stop() {
   await postgres.stop();
 }
 stopOnSignals(stop);
+// A worker that dies mid-run would leave the crossings waiting for jobs nobody runs: end the run at once.
+worker.once('exit', (code) => {
+  if (stopped) return;
+  console.error(`worker exited (${code}) during the run`);
+  void stop().finally(() => process.exit(1));
+});
 try {
   await waitForWorker(sql);
   log(`worker up; background load ${rate} events/s to risk, campaign and promotion`);

@@ -1,9 +1,10 @@
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '@/lib/db/prisma';
-import { claimDelivery } from './claim-delivery';
+import { logger } from '@/lib/logger';
+import { deliveryBatchesFor } from './delivery-batches';
 import { getDeliveryAgent } from './delivery-agent';
 import { recordAttempt, type DeliveryPolicy, type Outcome } from './record-attempt';
-import { sendWebhook } from './send-webhook';
+import { acknowledged, sendWebhook } from './send-webhook';
 import { signWebhook } from './sign-webhook';
 
 export type DeliverySettings = DeliveryPolicy & { timeoutMs: number; allowlist: readonly string[] };
@@ -14,11 +15,13 @@ export class DeliveryBusyError extends Error {}
 
 /**
  * One attempt of one delivery: claim it, sign it, POST it, record what happened. Safe to run twice for
- * the same job (a retried job finds its attempt already recorded and does nothing).
+ * the same job (a retried job finds its attempt already recorded and does nothing). Claims and successes of
+ * deliveries running at the same time share their statements (`delivery-batches.ts`).
  */
 export async function deliverWebhook({ db, boss, deliveryId, attempt, step, settings }: Deliver): Promise<Outcome | 'skipped'> {
   const leaseSeconds = Math.ceil(settings.timeoutMs / 1000) + 5;
-  const claim = await claimDelivery(db, { deliveryId, attempt, leaseSeconds });
+  const batches = deliveryBatchesFor(db);
+  const claim = await batches.claim.add({ deliveryId, attempt, leaseSeconds });
   if (claim.kind === 'stale') return 'skipped';
   if (claim.kind === 'busy') throw new DeliveryBusyError(`delivery ${deliveryId} is being sent by another worker`);
   const { delivery } = claim;
@@ -39,5 +42,16 @@ export async function deliverWebhook({ db, boss, deliveryId, attempt, step, sett
     timeoutMs: settings.timeoutMs,
     dispatcher: getDeliveryAgent(settings.allowlist),
   });
+  if (acknowledged(result) && !delivery.endpointFailingSince) {
+    // The common case rides on a shared statement; should that batch fail, the attempt is recorded on its own below.
+    const recorded = await batches.delivered.add({ deliveryId: delivery.id, attempt, url: delivery.notifyUrl, result }).then(
+      () => true,
+      (error: unknown) => {
+        logger.warn({ err: error, deliveryId: delivery.id }, 'batched record of a delivered webhook failed; recording it alone');
+        return false;
+      },
+    );
+    if (recorded) return 'delivered';
+  }
   return recordAttempt({ db, boss, delivery, attempt, step, url: delivery.notifyUrl, result, policy: settings });
 }

@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db/prisma';
 import { queues } from '@/lib/queue/queues';
 import type { ClaimedDelivery } from './claim-delivery';
 import { nextAttemptDelay } from './next-attempt-delay';
-import type { AttemptResult } from './send-webhook';
+import { acknowledged, type AttemptResult } from './send-webhook';
 
 export type DeliveryPolicy = { schedule: readonly number[]; disableAfterSeconds: number };
 
@@ -27,7 +27,7 @@ export type Outcome = 'delivered' | 'retrying' | 'failed' | 'disabled';
  */
 export async function recordAttempt({ db, boss, delivery, attempt, step, url, result, policy }: Record): Promise<Outcome> {
   const status = result.statusCode;
-  const ok = status !== null && status >= 200 && status < 300;
+  const ok = acknowledged(result);
   const now = result.startedAt;
   const failingSince = delivery.endpointFailingSince ?? now;
   const disableReason = ok

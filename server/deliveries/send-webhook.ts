@@ -9,6 +9,11 @@ export type AttemptResult = {
   retryAfterSeconds: number | null;
 };
 
+/** A merchant acknowledges a webhook with any 2xx. */
+export function acknowledged(result: AttemptResult): boolean {
+  return result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
+}
+
 const excerptBytes = 1024;
 
 /** One POST to the merchant. Redirects are not followed: a 3xx is an answer like any other non-2xx. */

@@ -1,12 +1,11 @@
 import type { PgBoss } from 'pg-boss';
+import { MicroBatcher } from '@/lib/batch/micro-batcher';
 import type { Db } from '@/lib/db/prisma';
 import { logger } from '@/lib/logger';
 import { commitPaymentBatch, type ApplyOutcome, type BatchItem } from './commit-payment-batch';
 
-type Pending = Omit<BatchItem, 'copies'> & { resolve: (outcome: ApplyOutcome) => void; reject: (error: unknown) => void };
-
-const maxBatch = 200;
-const maxFlushing = 4;
+type Item = Omit<BatchItem, 'copies'>;
+type Settled = { outcome: ApplyOutcome } | { error: unknown };
 
 /**
  * Group commit: callbacks that arrive while a commit is in flight wait and go into the next one, so the
@@ -15,66 +14,58 @@ const maxFlushing = 4;
  * batch fails, its callbacks are applied one by one, so one bad callback cannot fail the others.
  */
 export class GroupCommit {
-  private waiting: Pending[] = [];
-  private flushing = 0;
+  private readonly batcher: MicroBatcher<Item, Settled>;
 
-  constructor(private readonly db: Db, private readonly boss: PgBoss) {}
-
-  apply(item: Omit<BatchItem, 'copies'>): Promise<ApplyOutcome> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ ...item, resolve, reject });
-      if (this.flushing < maxFlushing) setImmediate(() => this.flush());
-    });
+  constructor(private readonly db: Db, private readonly boss: PgBoss) {
+    this.batcher = new MicroBatcher((items) => this.commit(items), { maxBatch: 200, maxInFlight: 4 });
   }
 
-  private async flush(): Promise<void> {
-    if (this.flushing >= maxFlushing || this.waiting.length === 0) return;
-    this.flushing++;
-    const taken = this.waiting.splice(0, maxBatch);
-    try {
-      await this.commit(taken);
-    } finally {
-      this.flushing--;
-      if (this.waiting.length > 0) setImmediate(() => this.flush());
-    }
+  async apply(item: Item): Promise<ApplyOutcome> {
+    const settled = await this.batcher.add(item);
+    if ('error' in settled) throw settled.error;
+    return settled.outcome;
   }
 
-  private async commit(taken: Pending[]): Promise<void> {
+  private async commit(taken: Item[]): Promise<Settled[]> {
     // One row per notification and per payment in a batch: copies ride on their leader; a second
     // transaction for the same payment (paid twice) is applied on its own once the batch is done.
-    const leaders = new Map<string, { item: Pending; copies: Pending[] }>();
+    const leaders = new Map<string, { index: number; copies: number[] }>();
     const payments = new Set<string>();
-    const later: Pending[] = [];
-    for (const item of taken) {
+    const later: number[] = [];
+    taken.forEach((item, index) => {
       const key = `${item.notification.provider}:${item.notification.providerTransactionId}`;
       const leader = leaders.get(key);
-      if (leader) leader.copies.push(item);
-      else if (payments.has(item.paymentId)) later.push(item);
+      if (leader) leader.copies.push(index);
+      else if (payments.has(item.paymentId)) later.push(index);
       else {
-        leaders.set(key, { item, copies: [] });
+        leaders.set(key, { index, copies: [] });
         payments.add(item.paymentId);
       }
-    }
+    });
+    const settled: Settled[] = new Array(taken.length);
     const groups = [...leaders.values()];
     try {
-      const outcomes = await commitPaymentBatch(this.db, this.boss, groups.map(({ item, copies }) => ({ ...item, copies: copies.length + 1 })));
-      groups.forEach(({ item, copies }, index) => {
-        item.resolve(outcomes[index]);
-        for (const copy of copies) copy.resolve('duplicate');
+      const outcomes = await commitPaymentBatch(this.db, this.boss, groups.map(({ index, copies }) => ({ ...taken[index], copies: copies.length + 1 })));
+      groups.forEach(({ index, copies }, position) => {
+        settled[index] = { outcome: outcomes[position] };
+        for (const copy of copies) settled[copy] = { outcome: 'duplicate' };
       });
     } catch (error) {
       logger.warn({ err: error, size: taken.length }, 'batch commit failed; applying its callbacks one by one');
-      later.push(...groups.flatMap(({ item, copies }) => [item, ...copies]));
+      later.push(...groups.flatMap(({ index, copies }) => [index, ...copies]));
     }
-    await Promise.all(later.map((item) => this.applyOne(item)));
+    await Promise.all(later.map(async (index) => {
+      settled[index] = await this.applyOne(taken[index]);
+    }));
+    return settled;
   }
 
-  private async applyOne(item: Pending): Promise<void> {
+  private async applyOne(item: Item): Promise<Settled> {
     try {
       const [outcome] = await commitPaymentBatch(this.db, this.boss, [{ ...item, copies: 1 }]);
-      item.resolve(outcome);
+      return { outcome };
     } catch (error) {
-      item.reject(error);
+      return { error };
     }
   }
 }
