@@ -40,7 +40,7 @@ const envSchema = z.object({
   DELIVERY_DISABLE_AFTER_SECONDS: z.coerce.number().int().min(1).default(3 * 86_400),
   DELIVERY_MERCHANT_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   SECRET_ROTATION_OVERLAP_SECONDS: z.coerce.number().int().min(0).default(86_400),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(32),
   RISK_AUTOBLOCK_ENABLED: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   RISK_AUTOBLOCK_MIN_SIGNALS: z.coerce.number().int().min(1).max(10).default(2),
   RISK_AUTOBLOCK_SIGNAL_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),

@@ -16,12 +16,15 @@ const payloadSchema = z.object({
 type Register = { boss: PgBoss; db: Db; settings: DeliverySettings; merchantConcurrency: number; concurrency: number };
 
 export async function registerDeliverWebhook({ boss, db, settings, merchantConcurrency, concurrency }: Register) {
-  const loops = Math.max(1, Math.ceil(concurrency / 8));
+  // Batches of up to 16 per fetch loop: the deliveries of a batch share their claim and record statements, and a
+  // loop fetches again only when its whole batch is done, so more than one loop keeps the merchants busy.
+  const loops = Math.max(1, Math.ceil(concurrency / 16));
+  const batchSize = Math.ceil(concurrency / loops);
   await boss.work(
     queues.deliverWebhook,
     {
       ...pollingOptions,
-      batchSize: 8,
+      batchSize,
       localConcurrency: loops,
       burstWhenBatchFull: true,
       perJobResults: true,
