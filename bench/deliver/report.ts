@@ -46,7 +46,7 @@ export function formatReport(runs: RunFigures[], setup: { args: string[]; extern
     `command:  ${commandLine(setup.args, setup.externalDatabase)}`,
     `date:     ${new Date().toISOString()}`,
     `machine:  ${machine()}`,
-    `system:   next start + one worker process (WORKER_CONCURRENCY=${process.env.WORKER_CONCURRENCY ?? '20 (default)'}), ` +
+    `system:   next start + one worker process (WORKER_CONCURRENCY=${process.env.WORKER_CONCURRENCY ?? '32 (default)'}), ` +
       `${setup.externalDatabase ? 'a fresh bench_* database on the DATABASE_URL server' : 'embedded PostgreSQL'}`,
     `merchant: node:http in this process, 200 at once; 20 merchants × DELIVERY_MERCHANT_CONCURRENCY=` +
       `${process.env.DELIVERY_MERCHANT_CONCURRENCY ?? '10 (default)'} in flight, above the worker's own limit`,
