@@ -2,7 +2,7 @@
 import type { Db } from '@/lib/db/prisma';
 import type { WechatKeys } from '@/tests/helpers/provider-keys';
 import type { BenchWorker } from '../lib/start-worker';
-import type { MerchantServer } from './merchant-server';
+import type { MerchantServer } from '../lib/merchant-server';
 
 export type Context = {
   baseUrl: string;

@@ -9,7 +9,7 @@ import { makeWechatpayKeys } from '@/tests/helpers/provider-keys';
 import { startSystem, type System } from '../lib/start-system';
 import { startWorker, type BenchWorker } from '../lib/start-worker';
 import type { Context } from './context';
-import { startMerchantServer, type MerchantServer } from './merchant-server';
+import { startMerchantServer, type MerchantServer } from '../lib/merchant-server';
 import { measureRun, type RunFigures } from './measure-run';
 import { formatReport } from './report';
 import { stopOnSignals } from '../lib/stop-on-signals';

@@ -2,7 +2,12 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
-export type BenchWorker = { pid: number | undefined; stop: () => Promise<void> };
+export type BenchWorker = {
+  pid: number | undefined;
+  stop: () => Promise<void>;
+  /** Settles with the exit code when the process ends, asked to or not. */
+  exited: Promise<number | null>;
+};
 
 const root = path.resolve(import.meta.dirname, '../..');
 const readyTimeoutMs = 60_000;
@@ -19,11 +24,11 @@ export async function startWorker(env: Record<string, string>, options: { nodeAr
     env: { ...process.env, ...env, NODE_ENV: 'production', PROCESS_ROLE: 'worker', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       // pg-boss's graceful stop waits up to 10 s for jobs in flight; a hung shutdown must not hang the benchmark.
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -54,5 +59,5 @@ export async function startWorker(env: Record<string, string>, options: { nodeAr
   } finally {
     clearTimeout(timer);
   }
-  return { pid: child.pid, stop };
+  return { pid: child.pid, stop, exited };
 }

@@ -1,17 +1,15 @@
 // One run of the risk benchmark (`run.ts` starts one such process per run, so each has its own database, worker
 // and module state): threshold crossings under background load, then the subscribers' drain rate. Prints its
 // report as one line of JSON after `reportMark`.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { databaseUrlOn, ensureDatabase, startThrowawayPostgres } from '@/scripts/database-server';
 import { prepareDatabase } from '@/scripts/prepare-database';
 import { makeWechatpayKeys } from '@/tests/helpers/provider-keys';
 import { startCpuSplit } from '../lib/cpu-split';
+import { startMerchantServer } from '../lib/merchant-server';
+import { startWorker } from '../lib/start-worker';
 import { stopOnSignals } from '../lib/stop-on-signals';
 import { backgroundLoad } from './background-load';
 import { reportMark } from './report-mark';
@@ -22,7 +20,6 @@ const { values } = parseArgs({ options: { samples: { type: 'string', default: '4
 const samples = Number(values.samples);
 const rate = Number(values.rate);
 const backlog = Number(values.backlog);
-const root = path.resolve(import.meta.dirname, '../..');
 const log = (line: string) => console.log(`[bench:risk] ${line}`);
 
 const postgres = await startThrowawayPostgres('paygate-bench-risk-');
@@ -34,31 +31,29 @@ const adminToken = `adm_${randomBytes(16).toString('hex')}`;
 const env = { DATABASE_URL: databaseUrl, ADMIN_API_TOKEN: adminToken, LOG_LEVEL: 'warn', NOTIFY_URL_ALLOWLIST: '127.0.0.1', RISK_AUTOBLOCK_MAX_PER_HOUR: '10000', ...keys.env };
 Object.assign(process.env, env);
 
-// The real worker process, with every job registered, exactly as `npm run worker` runs it.
-const worker = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '--import', 'tsx', 'workers/index.ts'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
 const sql = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+// The real worker process, with every job registered, exactly as `npm run worker` runs it.
+const worker = await startWorker(env);
 // The crossing payments' webhooks go to a merchant that takes them at once, so each is one delivery attempt, as
 // with a healthy shop, rather than a retry schedule against a closed port.
-const merchantServer = await acceptingMerchant();
+const merchantServer = await startMerchantServer();
 let stopped = false;
 async function stop() {
   if (stopped) return;
   stopped = true;
-  worker.kill('SIGTERM');
-  if (worker.exitCode === null) await new Promise((resolve) => worker.once('exit', resolve));
+  await worker.stop();
   await sql.end();
-  merchantServer.close();
+  await merchantServer.close();
   await postgres.stop();
 }
 stopOnSignals(stop);
 // A worker that dies mid-run would leave the crossings waiting for jobs nobody runs: end the run at once.
-worker.once('exit', (code) => {
+void worker.exited.then((code) => {
   if (stopped) return;
   console.error(`worker exited (${code}) during the run`);
   void stop().finally(() => process.exit(1));
 });
 try {
-  await waitForWorker(sql);
   log(`worker up; background load ${rate} events/s to risk, campaign and promotion`);
   const merchants = await calmMerchants(200);
   const load = backgroundLoad({ databaseUrl, rate, merchants });
@@ -92,23 +87,4 @@ async function calmMerchants(count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) ids.push((await makeMerchant(getPrisma())).id);
   return ids;
-}
-
-async function acceptingMerchant() {
-  const server = http.createServer((request, response) => {
-    request.resume();
-    request.on('end', () => response.writeHead(204).end());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/payments`, close: () => server.close() };
-}
-
-async function waitForWorker(pool: pg.Pool) {
-  // The worker creates nothing observable when ready except its queue workers; give it the time its boot takes.
-  for (let i = 0; i < 100; i++) {
-    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM pgboss.queue WHERE name = 'risk'`);
-    if (rows[0].n === 1) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  await new Promise((resolve) => setTimeout(resolve, 4_000));
 }

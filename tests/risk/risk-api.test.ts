@@ -11,9 +11,9 @@ import { POST as enableRoute } from '@/app/api/risk/rules/[id]/enable/route';
 import { PATCH as updateRuleRoute } from '@/app/api/risk/rules/[id]/route';
 import { GET as listRulesRoute, POST as createRuleRoute } from '@/app/api/risk/rules/route';
 import { makeMerchant, makePayment, outTradeNo } from '@/prisma/seed/factories';
-import { processRiskEvent } from '@/server/risk/process-risk-event';
 import { callRoute } from '@/tests/helpers/call-route';
 import { paymentEvent } from '@/tests/helpers/payment-events';
+import { processRiskEvent } from '@/tests/helpers/process-risk-event';
 import { makeWechatpayKeys, wechatPaidCallback } from '@/tests/helpers/provider-keys';
 import { useApp } from '@/tests/helpers/use-app';
 

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { makeMerchant } from '@/prisma/seed/factories';
 import type { AutoBlockPolicy } from '@/server/risk/auto-block-policy';
-import { processRiskEvent } from '@/server/risk/process-risk-event';
 import { processRiskEvents } from '@/server/risk/process-risk-events';
 import { updateRiskRule } from '@/server/risk/update-risk-rule';
 import { paymentEvent } from '@/tests/helpers/payment-events';
+import { processRiskEvent } from '@/tests/helpers/process-risk-event';
 import { useApp } from '@/tests/helpers/use-app';
 
 const app = useApp();
