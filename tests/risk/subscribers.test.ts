@@ -87,4 +87,14 @@ describe('payment.succeeded subscribers on the real queue', () => {
     const dead = await jobsIn(app.db, deadLetterOf(queues.risk));
     assert.deepEqual(dead.map((job) => job.data.eventId).sort(), [unknownMerchant.eventId, 'x'].sort());
   });
+
+  test('risk has a job table of its own and is woken by NOTIFY; campaign and promotion are polled', async () => {
+    const [risk, campaign, promotion] = await Promise.all(subscribers.map((queue) => app.boss.getQueue(queue)));
+    assert.equal(risk?.partition, true);
+    assert.equal(risk?.notify, true);
+    assert.deepEqual([campaign?.notify, promotion?.notify], [false, false]);
+    // Each subscriber queue keeps its jobs in a table of its own, apart from the shared one.
+    const tables = await app.db.$queryRaw<{ name: string; table_name: string }[]>`SELECT name, table_name FROM pgboss.queue WHERE name = ANY(${subscribers})`;
+    assert.equal(new Set(tables.map((row) => row.table_name)).size, 3);
+  });
 });
