@@ -5,7 +5,12 @@ const optionalText = z.preprocess((value) => (value === '' ? undefined : value),
 const csv = z
   .string()
   .default('')
-  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -14,7 +19,11 @@ const envSchema = z.object({
   ADMIN_API_TOKEN: z.string().min(16, 'ADMIN_API_TOKEN must be at least 16 characters'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  CALLBACK_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
+  CALLBACK_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024),
   WECHATPAY_MCHID: optionalText,
   WECHATPAY_APIV3_KEY: optionalText.refine((key) => key === undefined || Buffer.byteLength(key) === 32, {
     message: 'WECHATPAY_APIV3_KEY must be 32 bytes',
@@ -37,19 +46,34 @@ const envSchema = z.object({
     }),
   DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   NOTIFY_URL_ALLOWLIST: csv,
-  DELIVERY_DISABLE_AFTER_SECONDS: z.coerce.number().int().min(1).default(3 * 86_400),
+  DELIVERY_DISABLE_AFTER_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(3 * 86_400),
   DELIVERY_MERCHANT_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   SECRET_ROTATION_OVERLAP_SECONDS: z.coerce.number().int().min(0).default(86_400),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(32),
-  RISK_AUTOBLOCK_ENABLED: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  RISK_AUTOBLOCK_ENABLED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   RISK_AUTOBLOCK_MIN_SIGNALS: z.coerce.number().int().min(1).max(10).default(2),
   RISK_AUTOBLOCK_SIGNAL_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   RISK_AUTOBLOCK_MAX_PER_HOUR: z.coerce.number().int().min(0).max(10_000).default(3),
   RISK_AUTOBLOCK_UNBLOCK_GRACE_MINUTES: z.coerce.number().int().min(0).max(43_200).default(1440),
   // Longer than the longest window a rule may have (240 minutes).
-  RISK_BUCKET_RETENTION_HOURS: z.coerce.number().int().min(5, 'RISK_BUCKET_RETENTION_HOURS must exceed the longest rule window (4 hours)').default(48),
+  RISK_BUCKET_RETENTION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(5, 'RISK_BUCKET_RETENTION_HOURS must exceed the longest rule window (4 hours)')
+    .default(48),
   // Longer than a dead-lettered event may wait for its redrive (30 days), or a redriven copy could count twice.
-  PROCESSED_EVENT_RETENTION_DAYS: z.coerce.number().int().min(31, 'PROCESSED_EVENT_RETENTION_DAYS must exceed the 30 days a dead letter is kept').default(35),
+  PROCESSED_EVENT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(31, 'PROCESSED_EVENT_RETENTION_DAYS must exceed the 30 days a dead letter is kept')
+    .default(35),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -15,7 +15,10 @@ function sourceHash(): string {
   const visit = (file: string) => {
     if (!existsSync(file)) return;
     const stat = statSync(file);
-    if (stat.isDirectory()) return readdirSync(file).sort().forEach((name) => visit(path.join(file, name)));
+    if (stat.isDirectory())
+      return readdirSync(file)
+        .sort()
+        .forEach((name) => visit(path.join(file, name)));
     if (/\.test\.tsx?$/.test(file)) return;
     hash.update(path.relative(root, file)).update(readFileSync(file));
   };

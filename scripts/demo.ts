@@ -77,7 +77,12 @@ async function spikeMerchant(): Promise<string> {
 async function spikeBurst(merchantId: string) {
   for (let i = 0; i < 12; i++) {
     const payment = await api<{ id: string }>('POST', '/api/payments', {
-      merchantId, outTradeNo: outTradeNo(), amount: 300_000 + randomInt(300_000), currency: 'CNY', provider: 'sandbox', description: 'Bulk order',
+      merchantId,
+      outTradeNo: outTradeNo(),
+      amount: 300_000 + randomInt(300_000),
+      currency: 'CNY',
+      provider: 'sandbox',
+      description: 'Bulk order',
     });
     if (payment.status !== 201) return counts.refused++;
     await api('POST', `/api/sandbox/payments/${payment.json.id}/pay`, { fault: 'none', payer: 'demo-bulk-buyer', device: 'POS-1' });
@@ -107,7 +112,11 @@ for (;;) {
   });
   if (payment.status === 201) {
     const chosen = fault();
-    await api('POST', `/api/sandbox/payments/${payment.json.id}/pay`, { ...chosen, payer: `demo-payer-${randomInt(40)}`, device: `POS-${randomInt(1, 9)}` });
+    await api('POST', `/api/sandbox/payments/${payment.json.id}/pay`, {
+      ...chosen,
+      payer: `demo-payer-${randomInt(40)}`,
+      device: `POS-${randomInt(1, 9)}`,
+    });
     counts[chosen.fault === 'none' ? 'paid' : chosen.fault]++;
   } else {
     counts.refused++;

@@ -23,7 +23,11 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
-export async function startEmbeddedPostgres(options: { dataDir: string; port?: number; log?: (line: string) => void }): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port?: number;
+  log?: (line: string) => void;
+}): Promise<RunningPostgres> {
   const port = await choosePort(options.port);
   const asRoot = userInfo().uid === 0;
   if (asRoot) await makeReachable(options.dataDir);
@@ -68,8 +72,10 @@ async function makeReachable(dataDir: string): Promise<void> {
   await chmod(parent, 0o755);
   for (let dir = path.dirname(parent); dir !== path.dirname(dir); dir = path.dirname(dir)) {
     if (((await stat(dir)).mode & 0o001) === 0) {
-      throw new Error(`The embedded PostgreSQL runs as the postgres user, which cannot enter ${dir}. ` +
-        'Move the project somewhere it can reach, or set DATABASE_URL to a PostgreSQL server.');
+      throw new Error(
+        `The embedded PostgreSQL runs as the postgres user, which cannot enter ${dir}. ` +
+          'Move the project somewhere it can reach, or set DATABASE_URL to a PostgreSQL server.',
+      );
     }
   }
 }

@@ -63,7 +63,15 @@ buildIfStale();
 const node = process.execPath;
 const tsx = ['--disable-warning=ExperimentalWarning', '--import', 'tsx'];
 const childEnv = { ...process.env, NODE_ENV: 'production' as const };
-children.push(supervise('web', node, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(env.PORT)], { ...childEnv, PROCESS_ROLE: 'web' }, log));
+children.push(
+  supervise(
+    'web',
+    node,
+    [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(env.PORT)],
+    { ...childEnv, PROCESS_ROLE: 'web' },
+    log,
+  ),
+);
 children.push(supervise('worker', node, [...tsx, path.join(root, 'workers/index.ts')], { ...childEnv, PROCESS_ROLE: 'worker' }, log));
 
 const baseUrl = `http://localhost:${env.PORT}`;
@@ -71,13 +79,26 @@ await waitForHealth(baseUrl);
 log(`ready: ${baseUrl}  (API reference ${baseUrl}/api/openapi.json)`);
 log(`admin token: ${env.ADMIN_API_TOKEN}`);
 if (flags.demo) {
-  children.push(supervise('simulator', node, [...tsx, path.join(root, 'scripts/merchant-simulator.ts')], { ...childEnv, PROCESS_ROLE: 'simulator' }, log));
-  children.push(supervise('demo', node, [...tsx, path.join(root, 'scripts/demo.ts')], { ...childEnv, PROCESS_ROLE: 'demo', BASE_URL: baseUrl }, log));
+  children.push(
+    supervise(
+      'simulator',
+      node,
+      [...tsx, path.join(root, 'scripts/merchant-simulator.ts')],
+      { ...childEnv, PROCESS_ROLE: 'simulator' },
+      log,
+    ),
+  );
+  children.push(
+    supervise('demo', node, [...tsx, path.join(root, 'scripts/demo.ts')], { ...childEnv, PROCESS_ROLE: 'demo', BASE_URL: baseUrl }, log),
+  );
 }
 
 async function waitForHealth(url: string) {
   for (let attempt = 0; !stopping; attempt++) {
-    const ok = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) return;
     if (attempt === 120) log('still waiting for /api/health…');
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -17,21 +17,35 @@ async function startServer(): Promise<{ serverUrl: string; stop: () => Promise<v
 
 function runTests(env: NodeJS.ProcessEnv): Promise<number> {
   const files = testFiles.length ? testFiles : ['**/*.test.ts', 'e2e/**/*.spec.ts'];
-  const args = ['--disable-warning=ExperimentalWarning', '--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=120000', ...files];
+  const args = [
+    '--disable-warning=ExperimentalWarning',
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=2',
+    '--test-timeout=120000',
+    ...files,
+  ];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 
-function typecheck(): void {
-  console.log('Type-checking the whole project (tsc)…');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root], { cwd: root, stdio: 'inherit' });
+/** The checks that need no database: types, lint (the layer boundaries among its rules) and formatting. */
+function staticChecks(): void {
+  const run = (what: string, script: string, args: string[]) => {
+    console.log(`${what}…`);
+    execFileSync(process.execPath, [path.join(root, 'node_modules', script), ...args], { cwd: root, stdio: 'inherit' });
+  };
+  run('Type-checking the whole project (tsc)', 'typescript/bin/tsc', ['--noEmit', '-p', root]);
+  run('Linting (eslint)', 'eslint/bin/eslint.js', ['--max-warnings=0', '.']);
+  run('Checking formatting (prettier)', 'prettier/bin/prettier.cjs', ['--check', '--log-level=warn', '.']);
 }
 
-if (testFiles.length === 0) typecheck();
+if (testFiles.length === 0) staticChecks();
 const server = await startServer();
-let exitCode = 1;
+let exitCode: number;
 try {
   await runSql(server.serverUrl, `DROP DATABASE IF EXISTS "${template}"`);
   await runSql(server.serverUrl, `CREATE DATABASE "${template}"`);

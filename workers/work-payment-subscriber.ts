@@ -24,13 +24,23 @@ type WorkPaymentSubscriber = {
 export async function workPaymentSubscriber({ boss, queue, loops, batchSize, pollingIntervalSeconds, handleBatch }: WorkPaymentSubscriber) {
   await boss.work(
     queue,
-    { ...pollingOptions, ...(pollingIntervalSeconds ? { pollingIntervalSeconds } : {}), batchSize, localConcurrency: loops, burstWhenBatchFull: true, perJobResults: true },
+    {
+      ...pollingOptions,
+      ...(pollingIntervalSeconds ? { pollingIntervalSeconds } : {}),
+      batchSize,
+      localConcurrency: loops,
+      burstWhenBatchFull: true,
+      perJobResults: true,
+    },
     async (jobs): Promise<JobResult[]> => {
       const parsed = jobs.map((job) => ({ job, event: paymentSucceededEventSchema.safeParse(job.data) }));
       const valid = parsed.flatMap(({ job, event }) => (event.success ? [{ job, event: event.data }] : []));
       const invalid = parsed.flatMap(({ job, event }): JobResult[] =>
         // No retry can mend a payload that is not an event: straight to the dead-letter queue, for a person.
-        event.success ? [] : [{ ...failed(queue, job, new Error(`not a payment.succeeded event: ${event.error.message}`)), status: 'deadletter' }]);
+        event.success
+          ? []
+          : [{ ...failed(queue, job, new Error(`not a payment.succeeded event: ${event.error.message}`)), status: 'deadletter' }],
+      );
       if (valid.length === 0) return invalid;
       try {
         const outcomes = await handleBatch(valid.map(({ event }) => event));
@@ -38,14 +48,16 @@ export async function workPaymentSubscriber({ boss, queue, loops, batchSize, pol
       } catch (error) {
         if (valid.length === 1) return [...invalid, failed(queue, valid[0].job, error)];
         logger.warn({ err: error, queue, jobs: valid.length }, 'subscriber batch failed; handling its events one by one');
-        const alone = await Promise.all(valid.map(async ({ job, event }): Promise<JobResult> => {
-          try {
-            const [output] = await handleBatch([event]);
-            return { id: job.id, status: 'completed', output };
-          } catch (single) {
-            return failed(queue, job, single);
-          }
-        }));
+        const alone = await Promise.all(
+          valid.map(async ({ job, event }): Promise<JobResult> => {
+            try {
+              const [output] = await handleBatch([event]);
+              return { id: job.id, status: 'completed', output };
+            } catch (single) {
+              return failed(queue, job, single);
+            }
+          }),
+        );
         return [...invalid, ...alone];
       }
     },

@@ -80,7 +80,9 @@ export async function measureLatency(
     answerP99: percentile(fired.answerMs, 99),
     cpu,
   };
-  log(`${phase.name}: ${fired.achieved.toFixed(0)}/s answered, ${deliveredPerSecond.toFixed(0)}/s delivered meanwhile; p50 ${figures.p50.toFixed(1)} / p95 ${figures.p95.toFixed(1)} / ` +
-    `p99 ${figures.p99.toFixed(1)} ms`);
+  log(
+    `${phase.name}: ${fired.achieved.toFixed(0)}/s answered, ${deliveredPerSecond.toFixed(0)}/s delivered meanwhile; p50 ${figures.p50.toFixed(1)} / p95 ${figures.p95.toFixed(1)} / ` +
+      `p99 ${figures.p99.toFixed(1)} ms`,
+  );
   return figures;
 }

@@ -45,7 +45,8 @@ async function checkDeliveries({ db, merchant }: Context): Promise<string[]> {
   if (delivered !== succeeded || Object.keys(counts).some((status) => status !== 'delivered')) {
     problems.push(`${succeeded} payments succeeded, deliveries by status: ${JSON.stringify(counts)}`);
   }
-  if (merchant.receipts.size !== delivered) problems.push(`the merchant received ${merchant.receipts.size} payments, the database says ${delivered} delivered`);
+  if (merchant.receipts.size !== delivered)
+    problems.push(`the merchant received ${merchant.receipts.size} payments, the database says ${delivered} delivered`);
   const duplicates = merchant.count() - merchant.receipts.size;
   if (duplicates) problems.push(`${duplicates} webhooks arrived more than once`);
   return problems;

@@ -33,7 +33,8 @@ export async function measureThroughput(
   const pool = signCallbacks(keys, payments);
   log(`${name}: paying ${backlog} payments with no worker running`);
   const fired = await fireCallbacks(baseUrl, pool, { connections });
-  if (fired.ok !== fired.answered || fired.errors) problems.push(`${name} backlog: ${fired.non2xx} non-2xx answers, ${fired.errors} errors`);
+  if (fired.ok !== fired.answered || fired.errors)
+    problems.push(`${name} backlog: ${fired.non2xx} non-2xx answers, ${fired.errors} errors`);
   // autocannon does not say which callbacks were the spares it built but never sent: ask the database.
   const paid = await db.payment.findMany({
     where: { outTradeNo: { in: payments.map((p) => p.outTradeNo) }, status: 'succeeded' },
@@ -43,7 +44,9 @@ export async function measureThroughput(
   if (options.deliveriesOnly) {
     await db.$executeRaw`DELETE FROM pgboss.job WHERE name = ANY(${[...subscriberQueues]}::text[]) AND state = 'created'`;
   }
-  log(`${name}: ${outTradeNos.length} delivery jobs waiting${options.deliveriesOnly ? ' (subscriber jobs deleted)' : ''}; starting the worker`);
+  log(
+    `${name}: ${outTradeNos.length} delivery jobs waiting${options.deliveriesOnly ? ' (subscriber jobs deleted)' : ''}; starting the worker`,
+  );
 
   const spawned = performance.now();
   const started = context.startWorker();
@@ -69,6 +72,8 @@ export async function measureThroughput(
     missing: missing.length,
     cpu,
   };
-  log(`${name}: ${times.length} delivered at ${figures.perSecond.toFixed(0)}/s (${figures.perSecondWithBoot.toFixed(0)}/s with the worker's boot)`);
+  log(
+    `${name}: ${times.length} delivered at ${figures.perSecond.toFixed(0)}/s (${figures.perSecondWithBoot.toFixed(0)}/s with the worker's boot)`,
+  );
   return figures;
 }

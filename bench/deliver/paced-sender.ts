@@ -31,7 +31,12 @@ export async function firePaced(
     const callback = pool[index];
     const sent = performance.now();
     try {
-      const response = await client.request({ path: '/api/callbacks/wechatpay', method: 'POST', headers: callback.headers, body: callback.rawBody });
+      const response = await client.request({
+        path: '/api/callbacks/wechatpay',
+        method: 'POST',
+        headers: callback.headers,
+        body: callback.rawBody,
+      });
       const at = performance.now();
       await response.body.dump();
       answers.push({ index, at, status: response.statusCode });

@@ -18,16 +18,23 @@ const of = <T>(rows: T[], pick: (row: T) => number) => median(rows.map(pick));
 
 function latencyRow(name: string, phases: LatencyFigures[]): string {
   const f = (pick: (p: LatencyFigures) => number) => of(phases, pick);
-  return `  ${name.padEnd(24)} ${f((p) => p.achieved).toFixed(0).padStart(5)}/s answered, ` +
-    `${f((p) => p.deliveredPerSecond).toFixed(0).padStart(4)}/s delivered  p50 ${ms(f((p) => p.p50))}  p95 ${ms(f((p) => p.p95))}  ` +
-    `p99 ${ms(f((p) => p.p99))}  in window ${f((p) => p.inWindow / p.ok * 100).toFixed(1)} %  missing ${f((p) => p.missing)}  ` +
-    `(callback answer p99 ${f((p) => p.answerP99).toFixed(0)} ms)`;
+  return (
+    `  ${name.padEnd(24)} ${f((p) => p.achieved)
+      .toFixed(0)
+      .padStart(5)}/s answered, ` +
+    `${f((p) => p.deliveredPerSecond)
+      .toFixed(0)
+      .padStart(4)}/s delivered  p50 ${ms(f((p) => p.p50))}  p95 ${ms(f((p) => p.p95))}  ` +
+    `p99 ${ms(f((p) => p.p99))}  in window ${f((p) => (p.inWindow / p.ok) * 100).toFixed(1)} %  missing ${f((p) => p.missing)}  ` +
+    `(callback answer p99 ${f((p) => p.answerP99).toFixed(0)} ms)`
+  );
 }
 
-const cores = (split: CpuSplit | undefined) => split
-  ? `web ${split.web.toFixed(2)}, worker ${split.worker.toFixed(2)}, postgres ${split.postgres.toFixed(2)}, ` +
-    `benchmark ${split.loadGenerator.toFixed(2)}, other ${split.other.toFixed(2)}`
-  : 'n/a';
+const cores = (split: CpuSplit | undefined) =>
+  split
+    ? `web ${split.web.toFixed(2)}, worker ${split.worker.toFixed(2)}, postgres ${split.postgres.toFixed(2)}, ` +
+      `benchmark ${split.loadGenerator.toFixed(2)}, other ${split.other.toFixed(2)}`
+    : 'n/a';
 
 export function formatReport(runs: RunFigures[], setup: { args: string[]; externalDatabase: boolean }): string {
   const { lowRate, highRate, seconds, backlog } = settings;
@@ -58,10 +65,16 @@ export function formatReport(runs: RunFigures[], setup: { args: string[]; extern
     ...(sustainable.length ? [latencyRow(`sustainable (${of(sustainable, (p) => p.offered)}/s)`, sustainable)] : []),
     `  throughput from a backlog of ${backlog}, first → last webhook (counting the worker's boot):`,
     `    deliveries only             ${perSecond.toFixed(0).padStart(5)}/s (${of(runs, (r) => r.throughput.perSecondWithBoot).toFixed(0)}/s)`,
-    `    with the subscriber jobs    ${of(runs, (r) => r.throughputAll.perSecond).toFixed(0).padStart(5)}/s ` +
+    `    with the subscriber jobs    ${of(runs, (r) => r.throughputAll.perSecond)
+      .toFixed(0)
+      .padStart(5)}/s ` +
       `(${of(runs, (r) => r.throughputAll.perSecondWithBoot).toFixed(0)}/s)  risk, campaign and promotion run in the same worker`,
-    ...(highHeld ? [] : [`  (${highRate}/s was not sustained: answered ${of(high, (p) => p.achieved).toFixed(0)}/s, delivered ` +
-      `${of(high, (p) => p.deliveredPerSecond).toFixed(0)}/s meanwhile, so its latencies are mostly a growing backlog)`]),
+    ...(highHeld
+      ? []
+      : [
+          `  (${highRate}/s was not sustained: answered ${of(high, (p) => p.achieved).toFixed(0)}/s, delivered ` +
+            `${of(high, (p) => p.deliveredPerSecond).toFixed(0)}/s meanwhile, so its latencies are mostly a growing backlog)`,
+        ]),
     '',
     'targets (DESIGN §7):',
     `  p95 ≤ 50 ms at ${lowRate}/s            ${ms(lowP95)}   ${met(lowP95 <= 50 && low.every((p) => held(p, lowRate)))}`,
@@ -79,8 +92,11 @@ export function formatReport(runs: RunFigures[], setup: { args: string[]; extern
     ]),
   ];
   const problems = runs.flatMap((r) => r.problems);
-  lines.push('', problems.length
-    ? `CHECKS FAILED:\n  ${problems.join('\n  ')}`
-    : 'checks: every callback answered 200, every paid payment delivered once, database and merchant agree');
+  lines.push(
+    '',
+    problems.length
+      ? `CHECKS FAILED:\n  ${problems.join('\n  ')}`
+      : 'checks: every callback answered 200, every paid payment delivered once, database and merchant agree',
+  );
   return lines.join('\n');
 }

@@ -16,7 +16,8 @@ export const benchNotifyUrl = 'http://127.0.0.1:9/bench-notify';
 
 export async function createMerchants(db: Db): Promise<string[]> {
   const merchants = [];
-  for (let i = 0; i < merchantCount; i++) merchants.push(await makeMerchant(db, { name: `Bench shop ${i + 1}`, notifyUrl: benchNotifyUrl }));
+  for (let i = 0; i < merchantCount; i++)
+    merchants.push(await makeMerchant(db, { name: `Bench shop ${i + 1}`, notifyUrl: benchNotifyUrl }));
   return merchants.map((merchant) => merchant.id);
 }
 

@@ -27,7 +27,8 @@ export async function fireCallbacks(
   options: { connections: number; overallRate?: number },
 ): Promise<Figures> {
   const amount = pool.length - spareCallbacks(options.connections);
-  if (amount < options.connections) throw new Error(`a pool of ${pool.length} callbacks is too small for ${options.connections} connections`);
+  if (amount < options.connections)
+    throw new Error(`a pool of ${pool.length} callbacks is too small for ${options.connections} connections`);
   let next = 0;
   const setupRequest = (request: Request): Request => {
     const callback = pool[next++];

@@ -10,7 +10,14 @@ export const settings = { connections: 64, durationSeconds: 10, warmupSeconds: 3
 
 export type RunFigures = { noop: Figures; ingest: Figures; fixedRate: Figures; cpu: CpuSplit | undefined; problems: string[] };
 
-type Context = { baseUrl: string; webPid: number | undefined; db: Db; keys: WechatKeys; merchantIds: string[]; log: (line: string) => void };
+type Context = {
+  baseUrl: string;
+  webPid: number | undefined;
+  db: Db;
+  keys: WechatKeys;
+  merchantIds: string[];
+  log: (line: string) => void;
+};
 
 /** `expectedRate` sizes the maximum-throughput pool so that phase lasts about durationSeconds. */
 export async function measureRun(context: Context, expectedRate: number | undefined): Promise<RunFigures> {

@@ -19,8 +19,10 @@ export function commandLine(args: string[], externalDatabase: boolean): string {
 
 export function machine(): string {
   const cpus = os.cpus();
-  return `${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
-    `Node ${process.version}, ${os.type()} ${os.release()}`;
+  return (
+    `${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
+    `Node ${process.version}, ${os.type()} ${os.release()}`
+  );
 }
 
 type Summary = Pick<Figures, 'throughput' | 'p50' | 'p99'>;
@@ -59,7 +61,9 @@ export function formatReport(runs: RunFigures[], setup: { args: string[]; extern
     row(`ingest POST /api/callbacks/wechatpay, max`, ingest),
     row(`ingest at a fixed ${fixedRate}/s`, fixed),
     `  ${'ingest / no-op'.padEnd(40)} ${ratio.toFixed(2).padStart(7)}`,
-    ...(fixed.throughput < 0.95 * fixedRate ? [`  (the server fell behind the offered ${fixedRate}/s: latencies include the queueing)`] : []),
+    ...(fixed.throughput < 0.95 * fixedRate
+      ? [`  (the server fell behind the offered ${fixedRate}/s: latencies include the queueing)`]
+      : []),
     '',
     'targets (DESIGN §7):',
     `  ingest ≥ 2,000 callbacks/s            ${ingest.throughput.toFixed(0).padStart(7)}/s   ${met(ingest.throughput >= 2_000)}`,
@@ -67,13 +71,18 @@ export function formatReport(runs: RunFigures[], setup: { args: string[]; extern
     `  p99 ≤ 50 ms at ${fixedRate}/s                ${fixed.p99.toFixed(1).padStart(7)} ms  ${met(fixed.p99 <= 50)}`,
     '',
     'per run (ingest max / no-op / p99 at fixed rate; CPU in cores during ingest max):',
-    ...runs.map((r, i) =>
-      `  ${i + 1}: ${r.ingest.throughput.toFixed(0)}/s / ${r.noop.throughput.toFixed(0)}/s / ${r.fixedRate.p99.toFixed(1)} ms` +
-      (r.cpu ? `; ${cores(r.cpu)}` : '')),
+    ...runs.map(
+      (r, i) =>
+        `  ${i + 1}: ${r.ingest.throughput.toFixed(0)}/s / ${r.noop.throughput.toFixed(0)}/s / ${r.fixedRate.p99.toFixed(1)} ms` +
+        (r.cpu ? `; ${cores(r.cpu)}` : ''),
+    ),
   ];
   const problems = runs.flatMap((r) => r.problems);
-  lines.push('', problems.length
-    ? `CHECKS FAILED:\n  ${problems.join('\n  ')}`
-    : 'checks: every callback answered 200 and paid one pending payment, which has its delivery, delivery job and topic events');
+  lines.push(
+    '',
+    problems.length
+      ? `CHECKS FAILED:\n  ${problems.join('\n  ')}`
+      : 'checks: every callback answered 200 and paid one pending payment, which has its delivery, delivery job and topic events',
+  );
   return lines.join('\n');
 }

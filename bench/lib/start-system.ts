@@ -72,10 +72,12 @@ async function waitForHealth(baseUrl: string, server: ChildProcess): Promise<voi
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then((response) => response.ok, () => false);
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${baseUrl}/api/health did not answer 200 within 60 s`);
 }
-

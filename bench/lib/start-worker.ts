@@ -17,7 +17,13 @@ const readyTimeoutMs = 60_000;
  * die without stopping it. Warnings and errors it logs are passed on, since they explain odd figures.
  */
 export async function startWorker(env: Record<string, string>, options: { nodeArgs?: string[] } = {}): Promise<BenchWorker> {
-  const args = [...(options.nodeArgs ?? []), '--disable-warning=ExperimentalWarning', '--import', 'tsx', path.join(root, 'workers/index.ts')];
+  const args = [
+    ...(options.nodeArgs ?? []),
+    '--disable-warning=ExperimentalWarning',
+    '--import',
+    'tsx',
+    path.join(root, 'workers/index.ts'),
+  ];
   const child = spawn(process.execPath, args, {
     cwd: root,
     // Readiness is read from the log, so the worker logs at info whatever the benchmark was given.

@@ -42,6 +42,14 @@ export function eventFor(merchantId: string) {
     eventId: paymentId,
     type: 'payment.succeeded',
     timestamp: now,
-    data: { paymentId, merchantId, amount: 1_000 + randomInt(7_000), currency: 'CNY', paidAt: now, payer: `bench-${randomInt(1_000_000)}`, device: 'POS-1' },
+    data: {
+      paymentId,
+      merchantId,
+      amount: 1_000 + randomInt(7_000),
+      currency: 'CNY',
+      paidAt: now,
+      payer: `bench-${randomInt(1_000_000)}`,
+      device: 'POS-1',
+    },
   };
 }

@@ -6,9 +6,6 @@ import { wechatPaidCallback, type WechatKeys } from '@/tests/helpers/provider-ke
 
 type Measure = { sql: pg.Pool; keys: WechatKeys; samples: number; notifyUrl: string; log: (line: string) => void };
 
-// Same payer as every signed test callback (tests/helpers/provider-keys.ts): 21 of them trip repeated-payer-60m.
-const callbackPayer = 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o';
-
 /**
  * Threshold crossings through the real callback route: a new merchant's default window-amount threshold is ¥50,000
  * in 15 min, so one ¥60,000 payment crosses it. Half the samples first get 21 small payments from one shopper, so
@@ -21,7 +18,10 @@ export async function measureCrossings({ sql, keys, samples, notifyUrl, log }: M
   const pay = async (merchantId: string, amount: number) => {
     const payment = await makePayment(db, { merchantId, amount });
     const signed = wechatPaidCallback(keys, payment);
-    const response = await callbackRoute(new Request('http://bench/api/callbacks/wechatpay', { method: 'POST', headers: signed.headers, body: signed.rawBody }), { params: Promise.resolve({ provider: 'wechatpay' }) });
+    const response = await callbackRoute(
+      new Request('http://bench/api/callbacks/wechatpay', { method: 'POST', headers: signed.headers, body: signed.rawBody }),
+      { params: Promise.resolve({ provider: 'wechatpay' }) },
+    );
     if (response.status !== 200) throw new Error(`callback refused: ${response.status} ${await response.text()}`);
     return { paymentId: payment.id, answeredAt: Date.now() };
   };
@@ -41,10 +41,19 @@ export async function measureCrossings({ sql, keys, samples, notifyUrl, log }: M
     const crossing = await pay(merchant.id, 6_000_000);
     // Polling the small alert table costs the machine little; the job is looked up once its alert committed.
     await until(sql, `SELECT true AS ok FROM risk_alert WHERE payment_id = $1`, [crossing.paymentId]);
-    const jobId = await until(sql, `SELECT id AS ok FROM pgboss.job WHERE name = 'risk' AND data->'data'->>'paymentId' = $1`, [crossing.paymentId]);
-    const job = await until(sql, `SELECT json_build_object('created', extract(epoch FROM created_on) * 1000, 'started', extract(epoch FROM started_on) * 1000,
-      'completed', extract(epoch FROM completed_on) * 1000) AS ok FROM pgboss.job WHERE name = 'risk' AND id = $1 AND state = 'completed'`, [jobId]) as Record<string, number>;
-    const { rows } = await sql.query(`SELECT a.status::text AS alert, m.status::text AS merchant FROM risk_alert a JOIN merchant m ON m.id = a.merchant_id WHERE a.payment_id = $1 AND a.kind = 'window_amount'`, [crossing.paymentId]);
+    const jobId = await until(sql, `SELECT id AS ok FROM pgboss.job WHERE name = 'risk' AND data->'data'->>'paymentId' = $1`, [
+      crossing.paymentId,
+    ]);
+    const job = (await until(
+      sql,
+      `SELECT json_build_object('created', extract(epoch FROM created_on) * 1000, 'started', extract(epoch FROM started_on) * 1000,
+      'completed', extract(epoch FROM completed_on) * 1000) AS ok FROM pgboss.job WHERE name = 'risk' AND id = $1 AND state = 'completed'`,
+      [jobId],
+    )) as Record<string, number>;
+    const { rows } = await sql.query(
+      `SELECT a.status::text AS alert, m.status::text AS merchant FROM risk_alert a JOIN merchant m ON m.id = a.merchant_id WHERE a.payment_id = $1 AND a.kind = 'window_amount'`,
+      [crossing.paymentId],
+    );
     if (rows.length !== 1) throw new Error(`sample ${i}: no alert for the crossing payment`);
     if (blocking && rows[0].merchant !== 'blocked') throw new Error(`sample ${i}: merchant not auto-blocked (${JSON.stringify(rows[0])})`);
     (blocking ? block : alert).push(Number(job.completed) - crossing.answeredAt);

@@ -14,14 +14,18 @@ export async function measureThroughput({ databaseUrl, sql, backlog, merchants, 
   const boss = new PgBoss({ connectionString: databaseUrl, max: 3, supervise: false, schedule: false, migrate: false });
   await boss.start();
   for (let sent = 0; sent < backlog; sent += 1_000) {
-    const jobs = Array.from({ length: Math.min(1_000, backlog - sent) }, () => ({ data: eventFor(merchants[randomInt(merchants.length)]) }));
+    const jobs = Array.from({ length: Math.min(1_000, backlog - sent) }, () => ({
+      data: eventFor(merchants[randomInt(merchants.length)]),
+    }));
     await Promise.all(['risk', 'campaign', 'promotion'].map((queue) => boss.insert(queue, jobs)));
   }
   await boss.stop({ graceful: false, close: true });
   const start = Date.now();
   const finished: Record<string, number> = {};
   while (Object.keys(finished).length < 3) {
-    const { rows } = await sql.query(`SELECT name, count(*) FILTER (WHERE state < 'completed')::int AS left FROM pgboss.job WHERE name IN ('risk','campaign','promotion') GROUP BY name`);
+    const { rows } = await sql.query(
+      `SELECT name, count(*) FILTER (WHERE state < 'completed')::int AS left FROM pgboss.job WHERE name IN ('risk','campaign','promotion') GROUP BY name`,
+    );
     for (const row of rows) if (row.left === 0 && !(row.name in finished)) finished[row.name] = (Date.now() - start) / 1000;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -16,7 +16,13 @@ import { reportMark } from './report-mark';
 import { measureCrossings } from './measure-crossings';
 import { measureThroughput } from './measure-throughput';
 
-const { values } = parseArgs({ options: { samples: { type: 'string', default: '40' }, rate: { type: 'string', default: '1000' }, backlog: { type: 'string', default: '20000' } } });
+const { values } = parseArgs({
+  options: {
+    samples: { type: 'string', default: '40' },
+    rate: { type: 'string', default: '1000' },
+    backlog: { type: 'string', default: '20000' },
+  },
+});
 const samples = Number(values.samples);
 const rate = Number(values.rate);
 const backlog = Number(values.backlog);
@@ -28,7 +34,14 @@ const databaseUrl = databaseUrlOn(postgres.serverUrl, 'paygate');
 await prepareDatabase(databaseUrl);
 const keys = makeWechatpayKeys();
 const adminToken = `adm_${randomBytes(16).toString('hex')}`;
-const env = { DATABASE_URL: databaseUrl, ADMIN_API_TOKEN: adminToken, LOG_LEVEL: 'warn', NOTIFY_URL_ALLOWLIST: '127.0.0.1', RISK_AUTOBLOCK_MAX_PER_HOUR: '10000', ...keys.env };
+const env = {
+  DATABASE_URL: databaseUrl,
+  ADMIN_API_TOKEN: adminToken,
+  LOG_LEVEL: 'warn',
+  NOTIFY_URL_ALLOWLIST: '127.0.0.1',
+  RISK_AUTOBLOCK_MAX_PER_HOUR: '10000',
+  ...keys.env,
+};
 Object.assign(process.env, env);
 
 const sql = new pg.Pool({ connectionString: databaseUrl, max: 4 });
@@ -64,11 +77,15 @@ try {
   const cpu = cpuSplit();
   const offered = await load.stop();
   // Keeping up means the queues stay short while the load runs: what was still waiting when it stopped.
-  const { rows: behind } = await sql.query(`SELECT name, count(*)::int AS waiting FROM pgboss.job WHERE name IN ('risk', 'campaign', 'promotion') AND state < 'completed' GROUP BY name`);
+  const { rows: behind } = await sql.query(
+    `SELECT name, count(*)::int AS waiting FROM pgboss.job WHERE name IN ('risk', 'campaign', 'promotion') AND state < 'completed' GROUP BY name`,
+  );
   const throughput = await measureThroughput({ databaseUrl, sql, backlog, merchants, log });
   const report = {
     backgroundOffered: offered,
-    waitingWhenLoadStopped: Object.fromEntries(['risk', 'campaign', 'promotion'].map((name) => [name, behind.find((row) => row.name === name)?.waiting ?? 0])),
+    waitingWhenLoadStopped: Object.fromEntries(
+      ['risk', 'campaign', 'promotion'].map((name) => [name, behind.find((row) => row.name === name)?.waiting ?? 0]),
+    ),
     cpuDuringCrossings: cpu && { worker: cpu.worker, postgres: cpu.postgres, benchmarkProcess: cpu.loadGenerator, other: cpu.other },
     alert: crossings.alert,
     block: crossings.block,

@@ -9,7 +9,12 @@ import { median } from '../lib/percentile';
 import { reportMark } from './report-mark';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, samples: { type: 'string', default: '40' }, rate: { type: 'string', default: '1000' }, backlog: { type: 'string', default: '20000' } },
+  options: {
+    runs: { type: 'string', default: '3' },
+    samples: { type: 'string', default: '40' },
+    rate: { type: 'string', default: '1000' },
+    backlog: { type: 'string', default: '20000' },
+  },
 });
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
@@ -25,18 +30,34 @@ for (let run = 1; run <= runs; run++) {
   reports.push(report);
 }
 
-const at = (path: string) => (report: Report): number => path.split('.').reduce((value: Report, key) => value?.[key], report) as unknown as number;
+const at =
+  (path: string) =>
+  (report: Report): number =>
+    path.split('.').reduce((value: Report, key) => value?.[key], report) as unknown as number;
 const medianOf = (path: string) => Math.round(median(reports.map(at(path))));
 const figures = Object.fromEntries(
-  ['alert.p50', 'alert.p95', 'block.p50', 'block.p95', 'crossingJob.createdToFetched.p50', 'crossingJob.fetchedToCompleted.p50',
-    'waitingWhenLoadStopped.risk', 'waitingWhenLoadStopped.campaign', 'waitingWhenLoadStopped.promotion',
-    'throughput.risk', 'throughput.campaign', 'throughput.promotion'].map((path) => [path, medianOf(path)]),
+  [
+    'alert.p50',
+    'alert.p95',
+    'block.p50',
+    'block.p95',
+    'crossingJob.createdToFetched.p50',
+    'crossingJob.fetchedToCompleted.p50',
+    'waitingWhenLoadStopped.risk',
+    'waitingWhenLoadStopped.campaign',
+    'waitingWhenLoadStopped.promotion',
+    'throughput.risk',
+    'throughput.campaign',
+    'throughput.promotion',
+  ].map((path) => [path, medianOf(path)]),
 );
 console.log(JSON.stringify({ command: `npm run bench:risk -- --runs ${runs} ${args.join(' ')}`, runs, medians: figures }, null, 2));
 
 function oneRun(): Promise<Report> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '--import', 'tsx', 'bench/risk/one-run.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '--import', 'tsx', 'bench/risk/one-run.ts', ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk;

@@ -17,10 +17,20 @@ const baseUrl = `http://127.0.0.1:${port}`;
 after(() => rm(dataDir, { recursive: true, force: true }));
 
 function start(): { child: ChildProcess; output: () => string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, PAYGATE_DATA_DIR: dataDir, PORT: String(port), EMBEDDED_POSTGRES_PORT: String(port + 1), NOTIFY_URL_ALLOWLIST: '127.0.0.1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PAYGATE_DATA_DIR: dataDir,
+    PORT: String(port),
+    EMBEDDED_POSTGRES_PORT: String(port + 1),
+    NOTIFY_URL_ALLOWLIST: '127.0.0.1',
+  };
   delete env.DATABASE_URL;
   delete env.ADMIN_API_TOKEN;
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '--import', 'tsx', path.join(root, 'scripts/start.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '--import', 'tsx', path.join(root, 'scripts/start.ts')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -35,7 +45,10 @@ async function stop(child: ChildProcess) {
 
 function childPids(parent: number): number[] {
   const out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(parent)]).toString();
-  return out.split('\n').map((line: string) => Number(line.trim())).filter(Boolean);
+  return out
+    .split('\n')
+    .map((line: string) => Number(line.trim()))
+    .filter(Boolean);
 }
 
 function commandOf(pid: number): string {
@@ -58,7 +71,10 @@ test('npm start runs the whole system with no configuration and keeps its data a
   const worker = childPids(first.child.pid!).find((pid) => commandOf(pid).includes('workers/index.ts'));
   assert.ok(worker, 'a worker process runs');
   process.kill(worker, 'SIGKILL');
-  await waitFor(async () => childPids(first.child.pid!).some((pid) => pid !== worker && commandOf(pid).includes('workers/index.ts')), 20_000);
+  await waitFor(
+    async () => childPids(first.child.pid!).some((pid) => pid !== worker && commandOf(pid).includes('workers/index.ts')),
+    20_000,
+  );
 
   const children = childPids(first.child.pid!);
   await stop(first.child);

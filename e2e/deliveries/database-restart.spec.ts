@@ -37,7 +37,13 @@ async function payUntilAcknowledged(db: Awaited<ReturnType<typeof app>>, merchan
   const payment = await retry(() => makePayment(db, { merchantId }));
   const signed = wechatPaidCallback(keys, payment);
   await retry(async () => {
-    const answer = await callRoute(callbackRoute, { token: null, method: 'POST', rawBody: signed.rawBody, headers: signed.headers, params: { provider: 'wechatpay' } });
+    const answer = await callRoute(callbackRoute, {
+      token: null,
+      method: 'POST',
+      rawBody: signed.rawBody,
+      headers: signed.headers,
+      params: { provider: 'wechatpay' },
+    });
     if (answer.status !== 200) throw new Error(answer.text);
   });
   return payment.id;
@@ -64,10 +70,21 @@ test('a PostgreSQL restart during deliveries loses nothing', async () => {
   await ensureDatabase(pg.url('postgres'), 'paygate');
   const url = pg.url('paygate');
   await prepareDatabase(url);
-  Object.assign(process.env, { ...keys.env, DATABASE_URL: url, ADMIN_API_TOKEN: adminToken, NOTIFY_URL_ALLOWLIST: '127.0.0.1', DELIVERY_RETRY_SCHEDULE: '1,1,1,1,1' });
+  Object.assign(process.env, {
+    ...keys.env,
+    DATABASE_URL: url,
+    ADMIN_API_TOKEN: adminToken,
+    NOTIFY_URL_ALLOWLIST: '127.0.0.1',
+    DELIVERY_RETRY_SCHEDULE: '1,1,1,1,1',
+  });
   const merchant = await startMerchantServer();
   merchant.answer('/shop', () => ({ status: 200, delayMs: 5 }));
-  worker = await startWorkerProcess({ DATABASE_URL: url, ADMIN_API_TOKEN: adminToken, NOTIFY_URL_ALLOWLIST: '127.0.0.1', DELIVERY_RETRY_SCHEDULE: '1,1,1,1,1' });
+  worker = await startWorkerProcess({
+    DATABASE_URL: url,
+    ADMIN_API_TOKEN: adminToken,
+    NOTIFY_URL_ALLOWLIST: '127.0.0.1',
+    DELIVERY_RETRY_SCHEDULE: '1,1,1,1,1',
+  });
   const db = await app();
   const shop = await makeMerchant(db, { notifyUrl: merchant.url('/shop') });
 
@@ -79,7 +96,10 @@ test('a PostgreSQL restart during deliveries loses nothing', async () => {
 
   const deliveries = await retry(() => db.delivery.findMany({ where: { merchantId: shop.id }, select: { id: true, paymentId: true } }));
   assert.deepEqual(new Set(deliveries.map((d) => d.paymentId)), new Set(paid), 'every acknowledged payment has its delivery');
-  await waitFor(async () => (await retry(() => db.delivery.count({ where: { merchantId: shop.id, status: 'delivered' } }))) === paid.length, 90_000);
+  await waitFor(
+    async () => (await retry(() => db.delivery.count({ where: { merchantId: shop.id, status: 'delivered' } }))) === paid.length,
+    90_000,
+  );
   const received = new Set(merchant.receivedAt('/shop').map((request) => request.headers['webhook-id']));
   assert.deepEqual(received, new Set(deliveries.map((d) => d.id)), 'every delivery reached the merchant');
 });

@@ -15,10 +15,23 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
   const baseUrl = `http://127.0.0.1:${port}`;
   // Playwright must never run against anything but the local test database.
   if (!/^postgres(ql)?:\/\/[^@]*@(127\.0\.0\.1|localhost)[:/]/.test(database.url)) throw new Error('refusing a non-local database');
-  const childEnv = { ...process.env, PORT: String(port), NODE_ENV: 'production' as const, SANDBOX_CALLBACK_URL: `${baseUrl}/api/callbacks/sandbox` };
+  const childEnv = {
+    ...process.env,
+    PORT: String(port),
+    NODE_ENV: 'production' as const,
+    SANDBOX_CALLBACK_URL: `${baseUrl}/api/callbacks/sandbox`,
+  };
   const children: ChildProcess[] = [
-    spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env: childEnv, stdio: 'ignore' }),
-    spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '--import', 'tsx', path.join(root, 'workers/index.ts')], { cwd: root, env: childEnv, stdio: 'ignore' }),
+    spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+      cwd: root,
+      env: childEnv,
+      stdio: 'ignore',
+    }),
+    spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '--import', 'tsx', path.join(root, 'workers/index.ts')], {
+      cwd: root,
+      env: childEnv,
+      stdio: 'ignore',
+    }),
   ];
   const stop = async () => {
     await Promise.all(children.map((child) => stopChild(child)));

@@ -16,7 +16,10 @@ export class MicroBatcher<T, R> {
   private waiting: Waiting<T, R>[] = [];
   private inFlight = 0;
 
-  constructor(private readonly run: (items: T[]) => Promise<R[]>, private readonly options: Options) {}
+  constructor(
+    private readonly run: (items: T[]) => Promise<R[]>,
+    private readonly options: Options,
+  ) {}
 
   add(item: T): Promise<R> {
     return new Promise((resolve, reject) => {

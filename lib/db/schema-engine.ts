@@ -19,7 +19,10 @@ export async function loadMigrationsList(baseDir = migrationsDir): Promise<Migra
   const lockPath = 'migration_lock.toml';
   const lockContent = await readFile(path.join(baseDir, lockPath), 'utf8').catch(() => null);
   const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const dirs = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     dirs.map(async (dir) => ({
       path: dir,
@@ -138,17 +141,21 @@ export async function diffMigrationsToSchema(databaseUrl: string, schemaFiles?: 
   try {
     await applyMigrations(shadowUrl.toString());
     const files = schemaFiles ?? (await readSchemaFiles());
-    return await withSchemaEngine(shadowUrl.toString(), async (engine) => {
-      const result = await engine.diff({
-        from: { tag: 'schemaDatasource', files, configDir: path.dirname(schemaPath) },
-        to: { tag: 'schemaDatamodel', files },
-        script: true,
-        exitCode: null,
-        filters: noFilters,
-      });
-      const script = result.stdout ?? '';
-      return /^\s*(-- This is an empty migration\.)?\s*$/.test(script) ? '' : script;
-    }, files);
+    return await withSchemaEngine(
+      shadowUrl.toString(),
+      async (engine) => {
+        const result = await engine.diff({
+          from: { tag: 'schemaDatasource', files, configDir: path.dirname(schemaPath) },
+          to: { tag: 'schemaDatamodel', files },
+          script: true,
+          exitCode: null,
+          filters: noFilters,
+        });
+        const script = result.stdout ?? '';
+        return /^\s*(-- This is an empty migration\.)?\s*$/.test(script) ? '' : script;
+      },
+      files,
+    );
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS "${shadow}" WITH (FORCE)`);
     await admin.end();

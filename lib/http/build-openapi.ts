@@ -3,8 +3,15 @@ import type { Operation } from '@/lib/http/operation';
 import { errorBodySchema } from '@/lib/http/schemas';
 
 const statusText: Record<number, string> = {
-  400: 'Malformed request', 401: 'Missing or invalid credentials or signature', 403: 'Forbidden (or merchant_blocked)',
-  404: 'Not found', 409: 'Conflict', 413: 'Body too large', 422: 'Validation failed', 429: 'Too many requests', 503: 'Not ready',
+  400: 'Malformed request',
+  401: 'Missing or invalid credentials or signature',
+  403: 'Forbidden (or merchant_blocked)',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Body too large',
+  422: 'Validation failed',
+  429: 'Too many requests',
+  503: 'Not ready',
 };
 
 const json = (schema: z.ZodType, io: 'input' | 'output') => ({ schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) });
@@ -26,7 +33,10 @@ export function buildOpenApi(operations: Operation[]) {
       ? { description: op.summary, content: { 'application/json': json(op.response, 'output') } }
       : { description: op.responseContentType ?? op.summary };
     const errors = Object.fromEntries(
-      op.errors.map((status) => [String(status), { description: statusText[status] ?? 'Error', content: { 'application/json': json(errorBodySchema, 'output') } }]),
+      op.errors.map((status) => [
+        String(status),
+        { description: statusText[status] ?? 'Error', content: { 'application/json': json(errorBodySchema, 'output') } },
+      ]),
     );
     paths[op.path] ??= {};
     paths[op.path][op.method.toLowerCase()] = {

@@ -22,10 +22,7 @@ const jsonBodyLimit = 256 * 1024;
 
 export type RouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { operation: Operation };
 
-export function handle<O extends Operation>(
-  operation: O,
-  handler: (input: HandlerInput<O>) => Promise<unknown>,
-): RouteHandler {
+export function handle<O extends Operation>(operation: O, handler: (input: HandlerInput<O>) => Promise<unknown>): RouteHandler {
   const route = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const principal = await authorize(request, operation.auth);

@@ -21,8 +21,11 @@ export async function accrueCampaignRewards({ db, events }: AccrueCampaignReward
     WHERE EXISTS (SELECT 1 FROM campaign c WHERE c.merchant_ids @> ARRAY[e.merchant_id] AND c.starts_at <= e.paid_at
       AND c.ends_at > e.paid_at AND c.min_amount <= e.amount AND c.currency = e.currency)`;
   const qualifies = new Set(qualifying.map((row) => row.index));
-  return Promise.all(events.map((event, index) =>
-    qualifies.has(index) ? accrueInTransaction(db, event) : { outcome: 'processed' as const, rewarded: [], budgetExhausted: [] }));
+  return Promise.all(
+    events.map((event, index) =>
+      qualifies.has(index) ? accrueInTransaction(db, event) : { outcome: 'processed' as const, rewarded: [], budgetExhausted: [] },
+    ),
+  );
 }
 
 /**

@@ -40,18 +40,40 @@ export const listCampaignsQuerySchema = z.object({
 });
 
 export const createCampaignOperation = defineOperation({
-  id: 'createCampaign', method: 'POST', path: '/api/campaigns',
+  id: 'createCampaign',
+  method: 'POST',
+  path: '/api/campaigns',
   summary: 'Create a campaign: budget, time window, participating merchants, and a reward per payment ≥ minAmount',
-  tag: 'campaigns', auth: 'admin', body: createCampaignBodySchema, status: 201, response: campaignSchema, errors: [400, 401, 403, 422],
+  tag: 'campaigns',
+  auth: 'admin',
+  body: createCampaignBodySchema,
+  status: 201,
+  response: campaignSchema,
+  errors: [400, 401, 403, 422],
 });
 
 export const listCampaignsOperation = defineOperation({
-  id: 'listCampaigns', method: 'GET', path: '/api/campaigns', summary: 'Campaigns, newest first; keyset pagination by cursor',
-  tag: 'campaigns', auth: 'admin', query: listCampaignsQuerySchema, status: 200,
-  response: z.object({ items: z.array(campaignSchema), nextCursor: z.string().nullable() }), errors: [401, 403, 422],
+  id: 'listCampaigns',
+  method: 'GET',
+  path: '/api/campaigns',
+  summary: 'Campaigns, newest first; keyset pagination by cursor',
+  tag: 'campaigns',
+  auth: 'admin',
+  query: listCampaignsQuerySchema,
+  status: 200,
+  response: z.object({ items: z.array(campaignSchema), nextCursor: z.string().nullable() }),
+  errors: [401, 403, 422],
 });
 
 export const getCampaignOperation = defineOperation({
-  id: 'getCampaign', method: 'GET', path: '/api/campaigns/{id}', summary: 'One campaign with what it has spent',
-  tag: 'campaigns', auth: 'admin', params: idParamsSchema, status: 200, response: campaignSchema, errors: [401, 403, 404],
+  id: 'getCampaign',
+  method: 'GET',
+  path: '/api/campaigns/{id}',
+  summary: 'One campaign with what it has spent',
+  tag: 'campaigns',
+  auth: 'admin',
+  params: idParamsSchema,
+  status: 200,
+  response: campaignSchema,
+  errors: [401, 403, 404],
 });

@@ -37,7 +37,10 @@ export async function claimDeliveries(db: Db, requests: ClaimRequest[]): Promise
             ORDER BY s.created_at DESC) AS secrets`;
   const byId = new Map(claimed.map((delivery) => [delivery.id, delivery]));
   const missing = unique.filter((request) => !byId.has(request.deliveryId));
-  const states = missing.length === 0 ? [] : await db.$queryRaw<{ id: string; leased: boolean; current: boolean }[]>`
+  const states =
+    missing.length === 0
+      ? []
+      : await db.$queryRaw<{ id: string; leased: boolean; current: boolean }[]>`
     SELECT d.id::text, coalesce(d.lease_until > now(), false) AS leased, d.status = 'pending' AND d.attempt_count = r.attempt - 1 AS current
     FROM delivery d JOIN unnest(${missing.map((r) => r.deliveryId)}::uuid[], ${missing.map((r) => r.attempt)}::int[]) AS r(id, attempt) ON d.id = r.id`;
   const busy = new Set(states.filter((state) => state.current && state.leased).map((state) => state.id));

@@ -14,7 +14,9 @@ function guardedLookup(allowlist: readonly string[]) {
       if (error) return callback(error, []);
       const allowed = allowlist.includes(hostname) ? addresses : addresses.filter((entry) => isAllowedAddress(entry.address, allowlist));
       if (allowed.length === 0) {
-        const refused = Object.assign(new Error(`refused: ${hostname} resolves only to private or reserved addresses`), { code: 'EADDRNOTALLOWED' });
+        const refused = Object.assign(new Error(`refused: ${hostname} resolves only to private or reserved addresses`), {
+          code: 'EADDRNOTALLOWED',
+        });
         return callback(refused, []);
       }
       if (options.all) return callback(null, allowed);

@@ -17,7 +17,9 @@ export async function listDeliveries({ db, principal, query }: ListDeliveries) {
         merchantId ? { merchantId } : {},
         query.paymentId ? { paymentId: query.paymentId } : {},
         query.status ? { status: query.status } : {},
-        query.since || query.until ? { createdAt: { gte: query.since ? new Date(query.since) : undefined, lt: query.until ? new Date(query.until) : undefined } } : {},
+        query.since || query.until
+          ? { createdAt: { gte: query.since ? new Date(query.since) : undefined, lt: query.until ? new Date(query.until) : undefined } }
+          : {},
         afterCursor(decodeCursor(query.cursor)),
       ],
     },

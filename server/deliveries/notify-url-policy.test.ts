@@ -3,7 +3,20 @@ import { test } from 'node:test';
 import { checkNotifyUrl, isAllowedAddress } from './notify-url-policy';
 
 test('private, loopback, link-local, metadata and reserved addresses are refused', () => {
-  for (const address of ['10.1.2.3', '172.16.0.1', '192.168.1.1', '127.0.0.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fd00:ec2::254', 'fe80::1', '::ffff:10.0.0.1', '224.0.0.1']) {
+  for (const address of [
+    '10.1.2.3',
+    '172.16.0.1',
+    '192.168.1.1',
+    '127.0.0.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '::1',
+    'fd00:ec2::254',
+    'fe80::1',
+    '::ffff:10.0.0.1',
+    '224.0.0.1',
+  ]) {
     assert.equal(isAllowedAddress(address, []), false, address);
   }
   assert.equal(isAllowedAddress('203.0.113.9', []), false, 'documentation range');

@@ -37,13 +37,29 @@ export async function recordAttempt({ db, boss, delivery, attempt, step, url, re
       : (now.getTime() - failingSince.getTime()) / 1000 >= policy.disableAfterSeconds
         ? `every delivery failed since ${failingSince.toISOString()}`
         : null;
-  const delay = ok || disableReason ? null : nextAttemptDelay({ schedule: policy.schedule, step, retryAfterSeconds: status === 429 || status === 503 ? result.retryAfterSeconds : null });
+  const delay =
+    ok || disableReason
+      ? null
+      : nextAttemptDelay({
+          schedule: policy.schedule,
+          step,
+          retryAfterSeconds: status === 429 || status === 503 ? result.retryAfterSeconds : null,
+        });
   const outcome: Outcome = ok ? 'delivered' : disableReason ? 'disabled' : delay === null ? 'failed' : 'retrying';
   const lastError = ok ? null : (result.error ?? `HTTP ${status}`);
 
   await db.$transaction(async (tx) => {
     await tx.deliveryAttempt.create({
-      data: { deliveryId: delivery.id, attemptNumber: attempt, url, startedAt: now, durationMs: result.durationMs, statusCode: status, responseExcerpt: result.responseExcerpt, error: result.error },
+      data: {
+        deliveryId: delivery.id,
+        attemptNumber: attempt,
+        url,
+        startedAt: now,
+        durationMs: result.durationMs,
+        statusCode: status,
+        responseExcerpt: result.responseExcerpt,
+        error: result.error,
+      },
     });
     await tx.delivery.update({
       where: { id: delivery.id },
@@ -68,11 +84,15 @@ export async function recordAttempt({ db, boss, delivery, attempt, step, url, re
       });
     }
     if (delay !== null) {
-      await boss.send(queues.deliverWebhook, { deliveryId: delivery.id, attempt: attempt + 1, step: step + 1 }, {
-        db: fromPrisma(tx),
-        startAfter: new Date(Date.now() + delay * 1000),
-        group: { id: delivery.merchantId },
-      });
+      await boss.send(
+        queues.deliverWebhook,
+        { deliveryId: delivery.id, attempt: attempt + 1, step: step + 1 },
+        {
+          db: fromPrisma(tx),
+          startAfter: new Date(Date.now() + delay * 1000),
+          group: { id: delivery.merchantId },
+        },
+      );
     }
   });
   return outcome;

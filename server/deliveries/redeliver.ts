@@ -35,10 +35,14 @@ export async function redeliverOne({ db, boss, id, principal }: { db: Db; boss: 
   if (!delivery || (principal?.kind === 'merchant' && principal.merchantId !== delivery.merchantId)) {
     throw new AppError('not_found', `Delivery ${id} not found`);
   }
-  const reopened = await reopen(db, boss, (tx) => tx.$queryRaw<Reopened[]>`
+  const reopened = await reopen(
+    db,
+    boss,
+    (tx) => tx.$queryRaw<Reopened[]>`
     UPDATE delivery SET status = 'pending', next_attempt_at = now(), last_error = NULL, updated_at = now()
     WHERE id = ${id}::uuid AND status <> 'pending'
-    RETURNING id::text, merchant_id::text AS "merchantId", attempt_count AS "attemptCount"`);
+    RETURNING id::text, merchant_id::text AS "merchantId", attempt_count AS "attemptCount"`,
+  );
   if (reopened.length === 0) throw new AppError('conflict', `Delivery ${id} is still pending: its next attempt is already queued`);
   return toDeliveryView(await db.delivery.findUniqueOrThrow({ where: { id } }));
 }
@@ -49,7 +53,10 @@ export async function redeliverMany({ db, boss, principal, filter }: Bulk) {
   const merchantId = scopedMerchantId(principal, filter.merchantId) ?? null;
   const since = filter.since ? new Date(filter.since) : null;
   const until = filter.until ? new Date(filter.until) : null;
-  const reopened = await reopen(db, boss, (tx) => tx.$queryRaw<Reopened[]>`
+  const reopened = await reopen(
+    db,
+    boss,
+    (tx) => tx.$queryRaw<Reopened[]>`
     UPDATE delivery SET status = 'pending', next_attempt_at = now(), last_error = NULL, updated_at = now()
     WHERE id IN (
       SELECT id FROM delivery
@@ -59,6 +66,7 @@ export async function redeliverMany({ db, boss, principal, filter }: Bulk) {
         AND (${until}::timestamptz IS NULL OR created_at < ${until}::timestamptz)
       ORDER BY created_at LIMIT ${bulkLimit}
       FOR UPDATE SKIP LOCKED)
-    RETURNING id::text, merchant_id::text AS "merchantId", attempt_count AS "attemptCount"`);
+    RETURNING id::text, merchant_id::text AS "merchantId", attempt_count AS "attemptCount"`,
+  );
   return { redelivered: reopened.length };
 }

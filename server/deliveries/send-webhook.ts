@@ -46,7 +46,14 @@ export async function sendWebhook(options: {
     };
   } catch (error) {
     const message = error instanceof Error ? `${(error as NodeJS.ErrnoException).code ?? error.name}: ${error.message}` : String(error);
-    return { startedAt, durationMs: elapsed(), statusCode: null, responseExcerpt: null, error: message.slice(0, 500), retryAfterSeconds: null };
+    return {
+      startedAt,
+      durationMs: elapsed(),
+      statusCode: null,
+      responseExcerpt: null,
+      error: message.slice(0, 500),
+      retryAfterSeconds: null,
+    };
   }
 }
 

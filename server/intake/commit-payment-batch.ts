@@ -24,9 +24,10 @@ export type BatchItem = {
  * key order so concurrent batches cannot deadlock. Items must target distinct notifications and payments.
  */
 export async function commitPaymentBatch(db: Db, boss: PgBoss, items: BatchItem[]): Promise<ApplyOutcome[]> {
-  return db.$transaction(async (tx) => {
-    const keyOf = (item: BatchItem) => `payment:${item.notification.providerTransactionId}`;
-    const inbox = await tx.$queryRaw<{ id: string; key: string; inserted: boolean }[]>`
+  return db.$transaction(
+    async (tx) => {
+      const keyOf = (item: BatchItem) => `payment:${item.notification.providerTransactionId}`;
+      const inbox = await tx.$queryRaw<{ id: string; key: string; inserted: boolean }[]>`
       INSERT INTO provider_notification (id, provider, kind, dedupe_key, notification_id, outcome, payment_id, raw_body, headers, received_count)
       SELECT v.id, v.provider::"Provider", 'payment', v.key, v.notification_id, 'applied', v.payment_id, v.raw_body, v.headers::jsonb, v.copies
       FROM unnest(${items.map(() => uuidv7())}::uuid[], ${items.map((i) => i.notification.provider)}::text[], ${items.map(keyOf)}::text[],
@@ -37,10 +38,13 @@ export async function commitPaymentBatch(db: Db, boss: PgBoss, items: BatchItem[
       ON CONFLICT (provider, dedupe_key) DO UPDATE
         SET received_count = provider_notification.received_count + EXCLUDED.received_count, last_received_at = now()
       RETURNING id::text, dedupe_key AS key, (xmax = 0) AS inserted`;
-    const inserted = new Map(inbox.filter((row) => row.inserted).map((row) => [row.key, row.id]));
-    const fresh = items.filter((item) => inserted.has(keyOf(item)));
+      const inserted = new Map(inbox.filter((row) => row.inserted).map((row) => [row.key, row.id]));
+      const fresh = items.filter((item) => inserted.has(keyOf(item)));
 
-    const settled = fresh.length === 0 ? [] : await tx.$queryRaw<SettledPayment[]>`
+      const settled =
+        fresh.length === 0
+          ? []
+          : await tx.$queryRaw<SettledPayment[]>`
       WITH v AS (
         SELECT * FROM unnest(${fresh.map((i) => i.paymentId)}::uuid[], ${fresh.map((i) => i.notification.providerTransactionId)}::text[],
           ${fresh.map((i) => (i.notification.paidAt ?? new Date()).toISOString())}::timestamptz[], ${fresh.map((i) => i.notification.payer)}::text[],
@@ -55,30 +59,42 @@ export async function commitPaymentBatch(db: Db, boss: PgBoss, items: BatchItem[
       WHERE p.id = v.id AND p.id IN (SELECT id FROM locked) AND m.id = p.merchant_id
       RETURNING p.id::text, p.merchant_id::text AS "merchantId", p.out_trade_no AS "outTradeNo", p.provider::text,
         p.provider_transaction_id AS "providerTransactionId", p.amount, p.currency, p.paid_at AS "paidAt", p.payer, p.device`;
-    const settledIds = new Set(settled.map((payment) => payment.id));
+      const settledIds = new Set(settled.map((payment) => payment.id));
 
-    // Paid before by another transaction: the order was paid twice. Kept for the duplicate-payment scheduler.
-    const extra = fresh.filter((item) => !settledIds.has(item.paymentId)).map((item) => inserted.get(keyOf(item))!);
-    if (extra.length > 0) {
-      await tx.$executeRaw`
+      // Paid before by another transaction: the order was paid twice. Kept for the duplicate-payment scheduler.
+      const extra = fresh.filter((item) => !settledIds.has(item.paymentId)).map((item) => inserted.get(keyOf(item))!);
+      if (extra.length > 0) {
+        await tx.$executeRaw`
         UPDATE provider_notification SET outcome = 'recorded', reason = 'the payment was already settled; this transaction is an extra payment'
         WHERE id = ANY(${extra}::uuid[])`;
-    }
+      }
 
-    if (settled.length > 0) {
-      const events = settled.map((payment) => ({ deliveryId: uuidv7(), payment, event: buildPaymentSucceededEvent(payment) }));
-      await tx.$executeRaw`
+      if (settled.length > 0) {
+        const events = settled.map((payment) => ({ deliveryId: uuidv7(), payment, event: buildPaymentSucceededEvent(payment) }));
+        await tx.$executeRaw`
         INSERT INTO delivery (id, merchant_id, payment_id, event_type, payload, updated_at)
         SELECT v.id, v.merchant_id, v.payment_id, 'payment.succeeded', v.payload::jsonb, now()
         FROM unnest(${events.map((e) => e.deliveryId)}::uuid[], ${events.map((e) => e.payment.merchantId)}::uuid[],
           ${events.map((e) => e.payment.id)}::uuid[], ${events.map((e) => JSON.stringify(e.event))}::text[]) AS v(id, merchant_id, payment_id, payload)`;
-      const db = fromPrisma(tx);
-      await boss.insert(queues.deliverWebhook, events.map((e) => ({ id: e.deliveryId, data: { deliveryId: e.deliveryId }, group: { id: e.payment.merchantId } })), { db });
-      const subscribers = await tx.$queryRaw<{ name: string }[]>`SELECT name FROM pgboss.subscription WHERE event = ${topics.paymentSucceeded}`;
-      for (const { name } of subscribers) {
-        await boss.insert(name, events.map((e) => ({ data: { eventId: e.deliveryId, ...e.event } })), { db });
+        const db = fromPrisma(tx);
+        await boss.insert(
+          queues.deliverWebhook,
+          events.map((e) => ({ id: e.deliveryId, data: { deliveryId: e.deliveryId }, group: { id: e.payment.merchantId } })),
+          { db },
+        );
+        const subscribers = await tx.$queryRaw<
+          { name: string }[]
+        >`SELECT name FROM pgboss.subscription WHERE event = ${topics.paymentSucceeded}`;
+        for (const { name } of subscribers) {
+          await boss.insert(
+            name,
+            events.map((e) => ({ data: { eventId: e.deliveryId, ...e.event } })),
+            { db },
+          );
+        }
       }
-    }
-    return items.map((item) => (!inserted.has(keyOf(item)) ? 'duplicate' : settledIds.has(item.paymentId) ? 'applied' : 'recorded'));
-  }, { maxWait: 10_000, timeout: 15_000 });
+      return items.map((item) => (!inserted.has(keyOf(item)) ? 'duplicate' : settledIds.has(item.paymentId) ? 'applied' : 'recorded'));
+    },
+    { maxWait: 10_000, timeout: 15_000 },
+  );
 }

@@ -28,7 +28,13 @@ export async function findNotifiedPayment(db: Db, notification: PaymentNotificat
     matching[0];
   if (payment) return { found: true, payment };
   if (candidates.length === 0) {
-    return { found: false, reason: 'unknown_payment', message: `No ${notification.provider} payment with outTradeNo ${notification.outTradeNo}`, merchantId: null, paymentId: null };
+    return {
+      found: false,
+      reason: 'unknown_payment',
+      message: `No ${notification.provider} payment with outTradeNo ${notification.outTradeNo}`,
+      merchantId: null,
+      paymentId: null,
+    };
   }
   const first = candidates[0];
   return {

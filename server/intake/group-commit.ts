@@ -16,7 +16,10 @@ type Settled = { outcome: ApplyOutcome } | { error: unknown };
 export class GroupCommit {
   private readonly batcher: MicroBatcher<Item, Settled>;
 
-  constructor(private readonly db: Db, private readonly boss: PgBoss) {
+  constructor(
+    private readonly db: Db,
+    private readonly boss: PgBoss,
+  ) {
     this.batcher = new MicroBatcher((items) => this.commit(items), { maxBatch: 200, maxInFlight: 4 });
   }
 
@@ -45,7 +48,11 @@ export class GroupCommit {
     const settled: Settled[] = new Array(taken.length);
     const groups = [...leaders.values()];
     try {
-      const outcomes = await commitPaymentBatch(this.db, this.boss, groups.map(({ index, copies }) => ({ ...taken[index], copies: copies.length + 1 })));
+      const outcomes = await commitPaymentBatch(
+        this.db,
+        this.boss,
+        groups.map(({ index, copies }) => ({ ...taken[index], copies: copies.length + 1 })),
+      );
       groups.forEach(({ index, copies }, position) => {
         settled[index] = { outcome: outcomes[position] };
         for (const copy of copies) settled[copy] = { outcome: 'duplicate' };
@@ -54,9 +61,11 @@ export class GroupCommit {
       logger.warn({ err: error, size: taken.length }, 'batch commit failed; applying its callbacks one by one');
       later.push(...groups.flatMap(({ index, copies }) => [index, ...copies]));
     }
-    await Promise.all(later.map(async (index) => {
-      settled[index] = await this.applyOne(taken[index]);
-    }));
+    await Promise.all(
+      later.map(async (index) => {
+        settled[index] = await this.applyOne(taken[index]);
+      }),
+    );
     return settled;
   }
 

@@ -11,8 +11,7 @@ import { verifyCallback } from './verify-callback';
 type Ingest = { db: Db; provider: ProviderName; rawBody: string; headers: Headers; now?: Date };
 
 export type IngestResult =
-  | { accepted: true; outcome: 'applied' | 'duplicate' | 'recorded' }
-  | { accepted: false; status: number; reason: string };
+  { accepted: true; outcome: 'applied' | 'duplicate' | 'recorded' } | { accepted: false; status: number; reason: string };
 
 /** DESIGN §4 Ingest: verify → parse → look up → check amount → one transaction → answer. */
 export async function ingestCallback({ db, provider, rawBody, headers, now }: Ingest): Promise<IngestResult> {
@@ -44,8 +43,22 @@ export async function ingestCallback({ db, provider, rawBody, headers, now }: In
   const match = await findNotifiedPayment(db, notification);
   if (!match.found) {
     await db.$transaction(async (tx) => {
-      await recordNotification(tx, { ...base, kind: 'payment', outcome: 'rejected', reason: match.message, paymentId: match.paymentId, notificationId: notification.notificationId });
-      await raiseIntakeAlert({ tx, kind: match.reason, merchantId: match.merchantId, paymentId: match.paymentId, notification, message: match.message });
+      await recordNotification(tx, {
+        ...base,
+        kind: 'payment',
+        outcome: 'rejected',
+        reason: match.message,
+        paymentId: match.paymentId,
+        notificationId: notification.notificationId,
+      });
+      await raiseIntakeAlert({
+        tx,
+        kind: match.reason,
+        merchantId: match.merchantId,
+        paymentId: match.paymentId,
+        notification,
+        message: match.message,
+      });
     });
     return { accepted: false, status: match.reason === 'unknown_payment' ? 404 : 422, reason: match.message };
   }

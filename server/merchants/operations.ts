@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { defineOperation } from '@/lib/http/operation';
 import { idParamsSchema, reasonSchema } from '@/lib/http/schemas';
 
-export const notifyUrlSchema = z
-  .url({ protocol: /^https?$/, message: 'notifyUrl must be an http(s) URL' })
-  .max(2048);
+export const notifyUrlSchema = z.url({ protocol: /^https?$/, message: 'notifyUrl must be an http(s) URL' }).max(2048);
 
 export const merchantSchema = z.object({
   id: z.uuid(),
@@ -100,7 +98,12 @@ export const updateMerchantOperation = defineOperation({
 });
 
 export const rotateSecretBodySchema = z.object({
-  overlapSeconds: z.number().int().min(0).max(30 * 86_400).optional(),
+  overlapSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 86_400)
+    .optional(),
 });
 
 export const rotateSecretOperation = defineOperation({

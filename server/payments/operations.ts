@@ -24,9 +24,7 @@ export const paymentSchema = z.object({
 
 export const createPaymentBodySchema = z.object({
   merchantId: z.uuid(),
-  outTradeNo: z
-    .string()
-    .regex(/^[A-Za-z0-9_\-|*]{6,32}$/, 'outTradeNo must be 6–32 characters of letters, digits, _ - | *'),
+  outTradeNo: z.string().regex(/^[A-Za-z0-9_\-|*]{6,32}$/, 'outTradeNo must be 6–32 characters of letters, digits, _ - | *'),
   amount: minorUnitsSchema,
   currency: currencySchema.default('CNY'),
   provider: providerSchema,

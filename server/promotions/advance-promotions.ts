@@ -21,8 +21,11 @@ export async function advancePromotions({ db, events }: AdvancePromotions): Prom
     WHERE e.payer <> ''
       AND EXISTS (SELECT 1 FROM promotion p WHERE p.starts_at <= e.paid_at AND p.ends_at > e.paid_at AND p.min_amount <= e.amount)`;
   const qualifies = new Set(qualifying.map((row) => row.index));
-  return Promise.all(events.map((event, index) =>
-    qualifies.has(index) ? advanceInTransaction(db, event) : { outcome: 'processed' as const, advanced: [], granted: [] }));
+  return Promise.all(
+    events.map((event, index) =>
+      qualifies.has(index) ? advanceInTransaction(db, event) : { outcome: 'processed' as const, advanced: [], granted: [] },
+    ),
+  );
 }
 
 /** The upsert counts and grants in one statement (the payer's progress row is locked while it does), so concurrent payments never grant twice. */

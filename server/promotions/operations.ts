@@ -36,23 +36,46 @@ export const listPromotionsQuerySchema = z.object({
 export const payerProgressQuerySchema = z.object({ payer: z.string().min(1).max(128) });
 
 export const createPromotionOperation = defineOperation({
-  id: 'createPromotion', method: 'POST', path: '/api/promotions',
+  id: 'createPromotion',
+  method: 'POST',
+  path: '/api/promotions',
   summary: 'Create a promotion: a payer earns rewardAmount after requiredPayments payments ≥ minAmount within the window',
-  tag: 'promotions', auth: 'admin', body: createPromotionBodySchema, status: 201, response: promotionSchema, errors: [400, 401, 403, 422],
+  tag: 'promotions',
+  auth: 'admin',
+  body: createPromotionBodySchema,
+  status: 201,
+  response: promotionSchema,
+  errors: [400, 401, 403, 422],
 });
 
 export const listPromotionsOperation = defineOperation({
-  id: 'listPromotions', method: 'GET', path: '/api/promotions', summary: 'Promotions, newest first; keyset pagination by cursor',
-  tag: 'promotions', auth: 'admin', query: listPromotionsQuerySchema, status: 200,
-  response: z.object({ items: z.array(promotionSchema), nextCursor: z.string().nullable() }), errors: [401, 403, 422],
+  id: 'listPromotions',
+  method: 'GET',
+  path: '/api/promotions',
+  summary: 'Promotions, newest first; keyset pagination by cursor',
+  tag: 'promotions',
+  auth: 'admin',
+  query: listPromotionsQuerySchema,
+  status: 200,
+  response: z.object({ items: z.array(promotionSchema), nextCursor: z.string().nullable() }),
+  errors: [401, 403, 422],
 });
 
 export const getPromotionOperation = defineOperation({
-  id: 'getPromotion', method: 'GET', path: '/api/promotions/{id}',
+  id: 'getPromotion',
+  method: 'GET',
+  path: '/api/promotions/{id}',
   summary: 'One promotion with its counts; ?payer= adds that payer’s progress',
-  tag: 'promotions', auth: 'admin', params: idParamsSchema, query: payerProgressQuerySchema.partial(), status: 200,
+  tag: 'promotions',
+  auth: 'admin',
+  params: idParamsSchema,
+  query: payerProgressQuerySchema.partial(),
+  status: 200,
   response: promotionSchema.extend({
-    progress: z.object({ payer: z.string(), count: z.number().int(), grantedAt: z.string().nullable(), grantedPaymentId: z.string().nullable() }).nullable().optional(),
+    progress: z
+      .object({ payer: z.string(), count: z.number().int(), grantedAt: z.string().nullable(), grantedPaymentId: z.string().nullable() })
+      .nullable()
+      .optional(),
   }),
   errors: [401, 403, 404, 422],
 });

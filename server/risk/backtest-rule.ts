@@ -20,44 +20,62 @@ const paidStatuses = ['succeeded', 'refunded', 'partially_refunded'];
 export async function backtestRule({ db, input, maxPayments = 200_000 }: BacktestRule) {
   const from = new Date(input.from);
   const to = new Date(input.to);
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SET TRANSACTION READ ONLY`;
-    const rule = input.rule ?? (await storedRule(tx, input.ruleId!));
-    const windowMinutes = 'windowMinutes' in rule.params ? rule.params.windowMinutes : 1;
-    const warmUp = new Date(from.getTime() - windowMinutes * 60_000);
-    const merchant = input.merchantId ?? null;
-    // Each merchant's history before the range, for the baselines, in one aggregate.
-    const history = await tx.$queryRaw<{ merchantId: string; firstPaidAt: Date; paymentCount: number; amountTotal: number }[]>`
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SET TRANSACTION READ ONLY`;
+      const rule = input.rule ?? (await storedRule(tx, input.ruleId!));
+      const windowMinutes = 'windowMinutes' in rule.params ? rule.params.windowMinutes : 1;
+      const warmUp = new Date(from.getTime() - windowMinutes * 60_000);
+      const merchant = input.merchantId ?? null;
+      // Each merchant's history before the range, for the baselines, in one aggregate.
+      const history = await tx.$queryRaw<{ merchantId: string; firstPaidAt: Date; paymentCount: number; amountTotal: number }[]>`
       SELECT merchant_id::text AS "merchantId", min(paid_at) AS "firstPaidAt", count(*)::int AS "paymentCount", sum(amount)::float8 AS "amountTotal"
       FROM payment WHERE paid_at < ${from} AND status::text = ANY(${paidStatuses}) AND (${merchant}::uuid IS NULL OR merchant_id = ${merchant}::uuid)
       GROUP BY merchant_id`;
-    const payments = await tx.$queryRaw<PaidRow[]>`
+      const payments = await tx.$queryRaw<PaidRow[]>`
       SELECT id::text, merchant_id::text AS "merchantId", amount, paid_at AS "paidAt", payer, device FROM payment
       WHERE paid_at >= ${warmUp} AND paid_at < ${to} AND status::text = ANY(${paidStatuses}) AND (${merchant}::uuid IS NULL OR merchant_id = ${merchant}::uuid)
       ORDER BY paid_at, id LIMIT ${maxPayments + 1}`;
-    if (payments.length > maxPayments) throw new AppError('validation_failed', `The range holds more than ${maxPayments} payments; narrow it or name a merchant`);
+      if (payments.length > maxPayments)
+        throw new AppError('validation_failed', `The range holds more than ${maxPayments} payments; narrow it or name a merchant`);
 
-    const simulation = createRiskState({ windowMinutes });
-    simulation.load({ profiles: history.map(({ merchantId, ...profile }) => ({ merchantId, profile })), buckets: [], parties: [] });
-    const alerts = new Map<string, WouldBe>();
-    let evaluated = 0;
-    let hits = 0;
-    const replayedRule = { ...rule, id: 'backtest', name: 'backtest', action: 'alert' as const };
-    for (const payment of payments) {
-      // Payments of the warm-up minutes fill the window's buckets; they are already counted in the history.
-      const inRange = payment.paidAt >= from;
-      simulation.add(payment, inRange);
-      if (!inRange) continue;
-      evaluated++;
-      const hit = evaluateRule({ rule: replayedRule, facts: simulation.factsOf(payment) });
-      if (!hit) continue;
-      hits++;
-      const open = alerts.get(payment.merchantId);
-      if (open) open.hitCount++;
-      else alerts.set(payment.merchantId, { merchantId: payment.merchantId, paymentId: payment.id, eventAt: payment.paidAt.toISOString(), hitCount: 1, evidence: hit.evidence });
-    }
-    return { rule: { kind: rule.kind, params: rule.params }, from: from.toISOString(), to: to.toISOString(), paymentsEvaluated: evaluated, hits, alerts: [...alerts.values()] };
-  }, { timeout: 60_000 });
+      const simulation = createRiskState({ windowMinutes });
+      simulation.load({ profiles: history.map(({ merchantId, ...profile }) => ({ merchantId, profile })), buckets: [], parties: [] });
+      const alerts = new Map<string, WouldBe>();
+      let evaluated = 0;
+      let hits = 0;
+      const replayedRule = { ...rule, id: 'backtest', name: 'backtest', action: 'alert' as const };
+      for (const payment of payments) {
+        // Payments of the warm-up minutes fill the window's buckets; they are already counted in the history.
+        const inRange = payment.paidAt >= from;
+        simulation.add(payment, inRange);
+        if (!inRange) continue;
+        evaluated++;
+        const hit = evaluateRule({ rule: replayedRule, facts: simulation.factsOf(payment) });
+        if (!hit) continue;
+        hits++;
+        const open = alerts.get(payment.merchantId);
+        if (open) open.hitCount++;
+        else
+          alerts.set(payment.merchantId, {
+            merchantId: payment.merchantId,
+            paymentId: payment.id,
+            eventAt: payment.paidAt.toISOString(),
+            hitCount: 1,
+            evidence: hit.evidence,
+          });
+      }
+      return {
+        rule: { kind: rule.kind, params: rule.params },
+        from: from.toISOString(),
+        to: to.toISOString(),
+        paymentsEvaluated: evaluated,
+        hits,
+        alerts: [...alerts.values()],
+      };
+    },
+    { timeout: 60_000 },
+  );
 }
 
 async function storedRule(tx: Tx, ruleId: string): Promise<RuleDefinition> {

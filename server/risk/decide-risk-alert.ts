@@ -30,7 +30,8 @@ export async function decideRiskAlert({ db, alertId, decision }: DecideRiskAlert
         openKey: decision.decision === 'acknowledged' ? undefined : null,
       },
     });
-    if (updated.count === 0) throw new AppError('conflict', `Risk alert ${alertId} is ${alert.status}; it cannot become ${decision.decision}`);
+    if (updated.count === 0)
+      throw new AppError('conflict', `Risk alert ${alertId} is ${alert.status}; it cannot become ${decision.decision}`);
     if (decision.decision === 'blocked') {
       if (!alert.merchantId) throw new AppError('conflict', 'This alert names no merchant to block');
       const merchant = await tx.merchant.findUnique({ where: { id: alert.merchantId }, select: { status: true } });

@@ -22,8 +22,15 @@ export function evaluateRule({ rule, facts }: { rule: RiskRuleForEvaluation; fac
       const threshold = Math.max(floor, multiplier * baseline);
       if (window.amount <= threshold) return null;
       return hit(facts, window.samples, {
-        windowMinutes, windowStart: window.start.toISOString(), windowSum: window.amount, count: window.count,
-        baseline: Math.round(baseline), baselineSource: ownBaseline ? 'history' : 'default', multiplier, floor, threshold: Math.round(threshold),
+        windowMinutes,
+        windowStart: window.start.toISOString(),
+        windowSum: window.amount,
+        count: window.count,
+        baseline: Math.round(baseline),
+        baselineSource: ownBaseline ? 'history' : 'default',
+        multiplier,
+        floor,
+        threshold: Math.round(threshold),
       });
     }
     case 'velocity': {
@@ -31,7 +38,11 @@ export function evaluateRule({ rule, facts }: { rule: RiskRuleForEvaluation; fac
       const window = sumWindow(facts, windowMinutes);
       if (window.count <= maxCount) return null;
       return hit(facts, window.samples, {
-        windowMinutes, windowStart: window.start.toISOString(), count: window.count, windowSum: window.amount, threshold: maxCount,
+        windowMinutes,
+        windowStart: window.start.toISOString(),
+        count: window.count,
+        windowSum: window.amount,
+        threshold: maxCount,
       });
     }
     case 'single_outsized': {
@@ -41,7 +52,15 @@ export function evaluateRule({ rule, facts }: { rule: RiskRuleForEvaluation; fac
       const baseline = (profile.amountTotal - payment.amount) / priorCount;
       const threshold = Math.max(floor, multiplier * baseline);
       if (payment.amount <= threshold) return null;
-      return hit(facts, [], { amount: payment.amount, baseline: Math.round(baseline), baselineSource: 'history', priorPayments: priorCount, multiplier, floor, threshold: Math.round(threshold) });
+      return hit(facts, [], {
+        amount: payment.amount,
+        baseline: Math.round(baseline),
+        baselineSource: 'history',
+        priorPayments: priorCount,
+        multiplier,
+        floor,
+        threshold: Math.round(threshold),
+      });
     }
     case 'repeated_payer': {
       const { field, windowMinutes, maxCount } = rule.params;
@@ -52,7 +71,15 @@ export function evaluateRule({ rule, facts }: { rule: RiskRuleForEvaluation; fac
       const count = facts.parties.filter((row) => row.party === key && row.start >= start).reduce((sum, row) => sum + row.count, 0);
       if (count <= maxCount) return null;
       const window = sumWindow(facts, windowMinutes);
-      return hit(facts, window.samples, { field, [field]: value, windowMinutes, windowStart: start.toISOString(), count, threshold: maxCount, windowSum: window.amount });
+      return hit(facts, window.samples, {
+        field,
+        [field]: value,
+        windowMinutes,
+        windowStart: start.toISOString(),
+        count,
+        threshold: maxCount,
+        windowSum: window.amount,
+      });
     }
   }
 }

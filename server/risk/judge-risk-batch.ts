@@ -31,10 +31,12 @@ export function judgeRiskBatch({ payments, rules, windowMinutes, aggregates, sta
     const payment = ordered[i];
     const active = statuses.get(payment.merchantId) === 'active';
     const facts = active ? state.factsOf(payment) : null;
-    const hits = facts ? rules.flatMap((rule) => {
-      const hit = evaluateRule({ rule, facts });
-      return hit ? [{ rule, hit }] : [];
-    }) : [];
+    const hits = facts
+      ? rules.flatMap((rule) => {
+          const hit = evaluateRule({ rule, facts });
+          return hit ? [{ rule, hit }] : [];
+        })
+      : [];
     judged[i] = { payment, hits };
     state.remove(payment);
   }

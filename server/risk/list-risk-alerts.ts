@@ -16,7 +16,9 @@ export async function listRiskAlerts({ db, query }: ListRiskAlerts) {
         query.merchantId ? { merchantId: query.merchantId } : {},
         query.ruleId ? { ruleId: query.ruleId } : {},
         query.kind ? { kind: query.kind } : {},
-        query.since || query.until ? { openedAt: { gte: query.since ? new Date(query.since) : undefined, lt: query.until ? new Date(query.until) : undefined } } : {},
+        query.since || query.until
+          ? { openedAt: { gte: query.since ? new Date(query.since) : undefined, lt: query.until ? new Date(query.until) : undefined } }
+          : {},
         cursor ? { OR: [{ openedAt: { lt: cursor.createdAt } }, { openedAt: cursor.createdAt, id: { lt: cursor.id } }] } : {},
       ],
     },

@@ -15,7 +15,10 @@ export function openKeyOf(merchantId: string, ruleId: string): string {
  * Returns, per payment id, the alerts its hits landed in.
  */
 export async function openRiskAlerts({ tx, judged }: { tx: Tx; judged: JudgedPayment[] }): Promise<Map<string, OpenedAlert[]>> {
-  const groups = new Map<string, { first: JudgedPayment; hit: JudgedPayment['hits'][number]; count: number; lastAt: Date; payments: string[] }>();
+  const groups = new Map<
+    string,
+    { first: JudgedPayment; hit: JudgedPayment['hits'][number]; count: number; lastAt: Date; payments: string[] }
+  >();
   for (const entry of judged) {
     for (const hit of entry.hits) {
       const key = openKeyOf(entry.payment.merchantId, hit.rule.id);
@@ -50,7 +53,12 @@ export async function openRiskAlerts({ tx, judged }: { tx: Tx; judged: JudgedPay
   for (const row of rows) {
     const alert = savedByKey.get(row.openKey)!;
     row.payments.forEach((paymentId, index) => {
-      const opened: OpenedAlert = { alertId: alert.id, ruleId: row.hit.rule.id, opened: alert.inserted && index === 0, action: row.hit.rule.action };
+      const opened: OpenedAlert = {
+        alertId: alert.id,
+        ruleId: row.hit.rule.id,
+        opened: alert.inserted && index === 0,
+        action: row.hit.rule.action,
+      };
       byPayment.set(paymentId, [...(byPayment.get(paymentId) ?? []), opened]);
     });
   }

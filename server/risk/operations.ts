@@ -6,7 +6,10 @@ import { ruleDefinitionSchema } from './rule-definition-schema';
 const ruleKind = z.enum(['window_amount', 'velocity', 'single_outsized', 'repeated_payer']);
 const riskAction = z.enum(['alert', 'block']);
 const alertStatus = z.enum(['open', 'acknowledged', 'blocked', 'dismissed']);
-const ruleName = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'name must be 2–63 characters of a-z, 0-9 and -');
+const ruleName = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'name must be 2–63 characters of a-z, 0-9 and -');
 const isoTime = z.iso.datetime({ offset: true });
 
 export const riskRuleSchema = z.object({
@@ -26,7 +29,12 @@ export const createRiskRuleBodySchema = z.intersection(
 );
 
 export const updateRiskRuleBodySchema = z
-  .strictObject({ name: ruleName.optional(), params: z.record(z.string(), z.unknown()).optional(), action: riskAction.optional(), enabled: z.boolean().optional() })
+  .strictObject({
+    name: ruleName.optional(),
+    params: z.record(z.string(), z.unknown()).optional(),
+    action: riskAction.optional(),
+    enabled: z.boolean().optional(),
+  })
   .refine((body) => Object.keys(body).length > 0, 'give at least one of name, params, action, enabled');
 
 export const riskAlertSchema = z.object({
@@ -81,58 +89,135 @@ export const backtestResultSchema = z.object({
   to: z.string(),
   paymentsEvaluated: z.number().int(),
   hits: z.number().int().describe('Payments on which the rule fired'),
-  alerts: z.array(z.object({ merchantId: z.uuid(), paymentId: z.uuid(), eventAt: z.string(), hitCount: z.number().int(), evidence: z.record(z.string(), z.unknown()) }))
+  alerts: z
+    .array(
+      z.object({
+        merchantId: z.uuid(),
+        paymentId: z.uuid(),
+        eventAt: z.string(),
+        hitCount: z.number().int(),
+        evidence: z.record(z.string(), z.unknown()),
+      }),
+    )
     .describe('The alerts it would have opened: one per merchant while open, with the hits folded into it'),
 });
 
 const ruleErrors = [400, 401, 403, 404, 409, 422];
 
 export const listRiskRulesOperation = defineOperation({
-  id: 'listRiskRules', method: 'GET', path: '/api/risk/rules', summary: 'Every risk rule, enabled or not', tag: 'risk', auth: 'admin',
-  status: 200, response: z.object({ items: z.array(riskRuleSchema) }), errors: [401, 403],
+  id: 'listRiskRules',
+  method: 'GET',
+  path: '/api/risk/rules',
+  summary: 'Every risk rule, enabled or not',
+  tag: 'risk',
+  auth: 'admin',
+  status: 200,
+  response: z.object({ items: z.array(riskRuleSchema) }),
+  errors: [401, 403],
 });
 
 export const createRiskRuleOperation = defineOperation({
-  id: 'createRiskRule', method: 'POST', path: '/api/risk/rules', summary: 'Create a rule: kind, its params, action alert or block',
-  tag: 'risk', auth: 'admin', body: createRiskRuleBodySchema, status: 201, response: riskRuleSchema, errors: ruleErrors,
+  id: 'createRiskRule',
+  method: 'POST',
+  path: '/api/risk/rules',
+  summary: 'Create a rule: kind, its params, action alert or block',
+  tag: 'risk',
+  auth: 'admin',
+  body: createRiskRuleBodySchema,
+  status: 201,
+  response: riskRuleSchema,
+  errors: ruleErrors,
 });
 
 export const updateRiskRuleOperation = defineOperation({
-  id: 'updateRiskRule', method: 'PATCH', path: '/api/risk/rules/{id}', summary: 'Change a rule’s name, params (checked against its kind), action or enabled',
-  tag: 'risk', auth: 'admin', params: idParamsSchema, body: updateRiskRuleBodySchema, status: 200, response: riskRuleSchema, errors: ruleErrors,
+  id: 'updateRiskRule',
+  method: 'PATCH',
+  path: '/api/risk/rules/{id}',
+  summary: 'Change a rule’s name, params (checked against its kind), action or enabled',
+  tag: 'risk',
+  auth: 'admin',
+  params: idParamsSchema,
+  body: updateRiskRuleBodySchema,
+  status: 200,
+  response: riskRuleSchema,
+  errors: ruleErrors,
 });
 
 export const enableRiskRuleOperation = defineOperation({
-  id: 'enableRiskRule', method: 'POST', path: '/api/risk/rules/{id}/enable', summary: 'Enable a rule', tag: 'risk', auth: 'admin',
-  params: idParamsSchema, status: 200, response: riskRuleSchema, errors: [401, 403, 404],
+  id: 'enableRiskRule',
+  method: 'POST',
+  path: '/api/risk/rules/{id}/enable',
+  summary: 'Enable a rule',
+  tag: 'risk',
+  auth: 'admin',
+  params: idParamsSchema,
+  status: 200,
+  response: riskRuleSchema,
+  errors: [401, 403, 404],
 });
 
 export const disableRiskRuleOperation = defineOperation({
-  id: 'disableRiskRule', method: 'POST', path: '/api/risk/rules/{id}/disable', summary: 'Disable a rule', tag: 'risk', auth: 'admin',
-  params: idParamsSchema, status: 200, response: riskRuleSchema, errors: [401, 403, 404],
+  id: 'disableRiskRule',
+  method: 'POST',
+  path: '/api/risk/rules/{id}/disable',
+  summary: 'Disable a rule',
+  tag: 'risk',
+  auth: 'admin',
+  params: idParamsSchema,
+  status: 200,
+  response: riskRuleSchema,
+  errors: [401, 403, 404],
 });
 
 export const listRiskAlertsOperation = defineOperation({
-  id: 'listRiskAlerts', method: 'GET', path: '/api/risk/alerts',
+  id: 'listRiskAlerts',
+  method: 'GET',
+  path: '/api/risk/alerts',
   summary: 'Alerts, newest first; filter by status, merchant, rule, kind and time; keyset pagination by cursor',
-  tag: 'risk', auth: 'admin', query: listRiskAlertsQuerySchema, status: 200,
-  response: z.object({ items: z.array(riskAlertSchema), nextCursor: z.string().nullable() }), errors: [401, 403, 422],
+  tag: 'risk',
+  auth: 'admin',
+  query: listRiskAlertsQuerySchema,
+  status: 200,
+  response: z.object({ items: z.array(riskAlertSchema), nextCursor: z.string().nullable() }),
+  errors: [401, 403, 422],
 });
 
 export const getRiskAlertOperation = defineOperation({
-  id: 'getRiskAlert', method: 'GET', path: '/api/risk/alerts/{id}', summary: 'One alert with its evidence', tag: 'risk', auth: 'admin',
-  params: idParamsSchema, status: 200, response: riskAlertSchema, errors: [401, 403, 404],
+  id: 'getRiskAlert',
+  method: 'GET',
+  path: '/api/risk/alerts/{id}',
+  summary: 'One alert with its evidence',
+  tag: 'risk',
+  auth: 'admin',
+  params: idParamsSchema,
+  status: 200,
+  response: riskAlertSchema,
+  errors: [401, 403, 404],
 });
 
 export const decideRiskAlertOperation = defineOperation({
-  id: 'decideRiskAlert', method: 'POST', path: '/api/risk/alerts/{id}/decision',
+  id: 'decideRiskAlert',
+  method: 'POST',
+  path: '/api/risk/alerts/{id}/decision',
   summary: 'Decide an open alert: acknowledged (watching), blocked (blocks the merchant) or dismissed, with a reason',
-  tag: 'risk', auth: 'admin', params: idParamsSchema, body: decideRiskAlertBodySchema, status: 200, response: riskAlertSchema,
+  tag: 'risk',
+  auth: 'admin',
+  params: idParamsSchema,
+  body: decideRiskAlertBodySchema,
+  status: 200,
+  response: riskAlertSchema,
   errors: [400, 401, 403, 404, 409, 422],
 });
 
 export const backtestRiskRuleOperation = defineOperation({
-  id: 'backtestRiskRule', method: 'POST', path: '/api/risk/backtest',
+  id: 'backtestRiskRule',
+  method: 'POST',
+  path: '/api/risk/backtest',
   summary: 'Run a stored or proposed rule over past payments and report the alerts it would have raised; changes nothing',
-  tag: 'risk', auth: 'admin', body: backtestBodySchema, status: 200, response: backtestResultSchema, errors: [400, 401, 403, 404, 422],
+  tag: 'risk',
+  auth: 'admin',
+  body: backtestBodySchema,
+  status: 200,
+  response: backtestResultSchema,
+  errors: [400, 401, 403, 404, 422],
 });

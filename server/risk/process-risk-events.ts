@@ -24,9 +24,19 @@ export type RiskOutcome = {
  * Returns one outcome per event, in the order given.
  */
 export async function processRiskEvents({ db, boss, events, policy }: ProcessRiskEvents): Promise<RiskOutcome[]> {
-  const payments = new Map(events.map(({ eventId, data }) => [eventId, {
-    id: data.paymentId, merchantId: data.merchantId, amount: data.amount, paidAt: new Date(data.paidAt), payer: data.payer, device: data.device,
-  }]));
+  const payments = new Map(
+    events.map(({ eventId, data }) => [
+      eventId,
+      {
+        id: data.paymentId,
+        merchantId: data.merchantId,
+        amount: data.amount,
+        paidAt: new Date(data.paidAt),
+        payer: data.payer,
+        device: data.device,
+      },
+    ]),
+  );
   return db.$transaction(
     async (tx) => {
       const fresh = await recordRiskEvents({ tx, events: [...payments].map(([eventId, payment]) => ({ eventId, payment })) });

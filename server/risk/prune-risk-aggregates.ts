@@ -17,7 +17,12 @@ export type PruneOutcome = { buckets: number; partyBuckets: number; processedEve
  * processed-event marks past every redelivery. Run on a schedule by the worker; the profiles stay, they are the
  * merchants' whole history in three numbers.
  */
-export async function pruneRiskAggregates({ db, bucketRetentionHours, processedEventRetentionDays, chunk = 10_000 }: PruneRiskAggregates): Promise<PruneOutcome> {
+export async function pruneRiskAggregates({
+  db,
+  bucketRetentionHours,
+  processedEventRetentionDays,
+  chunk = 10_000,
+}: PruneRiskAggregates): Promise<PruneOutcome> {
   const bucketsBefore = new Date(Date.now() - bucketRetentionHours * 3_600_000);
   const marksBefore = new Date(Date.now() - processedEventRetentionDays * 86_400_000);
   const drain = async (deleteChunk: () => Promise<number>) => {
@@ -26,11 +31,17 @@ export async function pruneRiskAggregates({ db, bucketRetentionHours, processedE
     return total;
   };
   return {
-    buckets: await drain(() => db.$executeRaw`
-      DELETE FROM merchant_risk_bucket WHERE ctid = ANY(ARRAY(SELECT ctid FROM merchant_risk_bucket WHERE bucket_start < ${bucketsBefore} LIMIT ${chunk}))`),
-    partyBuckets: await drain(() => db.$executeRaw`
-      DELETE FROM merchant_risk_party_bucket WHERE ctid = ANY(ARRAY(SELECT ctid FROM merchant_risk_party_bucket WHERE bucket_start < ${bucketsBefore} LIMIT ${chunk}))`),
-    processedEvents: await drain(() => db.$executeRaw`
-      DELETE FROM processed_event WHERE ctid = ANY(ARRAY(SELECT ctid FROM processed_event WHERE processed_at < ${marksBefore} LIMIT ${chunk}))`),
+    buckets: await drain(
+      () => db.$executeRaw`
+      DELETE FROM merchant_risk_bucket WHERE ctid = ANY(ARRAY(SELECT ctid FROM merchant_risk_bucket WHERE bucket_start < ${bucketsBefore} LIMIT ${chunk}))`,
+    ),
+    partyBuckets: await drain(
+      () => db.$executeRaw`
+      DELETE FROM merchant_risk_party_bucket WHERE ctid = ANY(ARRAY(SELECT ctid FROM merchant_risk_party_bucket WHERE bucket_start < ${bucketsBefore} LIMIT ${chunk}))`,
+    ),
+    processedEvents: await drain(
+      () => db.$executeRaw`
+      DELETE FROM processed_event WHERE ctid = ANY(ARRAY(SELECT ctid FROM processed_event WHERE processed_at < ${marksBefore} LIMIT ${chunk}))`,
+    ),
   };
 }

@@ -20,7 +20,9 @@ type Row = {
  */
 export async function readRiskFacts({ tx, payments }: { tx: Tx; payments: RiskFacts['payment'][] }) {
   const merchantIds = [...new Set(payments.map((payment) => payment.merchantId))];
-  const partyRows = [...new Set(payments.flatMap((payment) => partiesOf(payment).map((party) => `${payment.merchantId}|${party}`)))].map((key) => key.split('|'));
+  const partyRows = [...new Set(payments.flatMap((payment) => partiesOf(payment).map((party) => `${payment.merchantId}|${party}`)))].map(
+    (key) => key.split('|'),
+  );
   const times = payments.map((payment) => payment.paidAt.getTime());
   const [from, to] = [new Date(Math.min(...times)).toISOString(), new Date(Math.max(...times)).toISOString()];
   const [row] = await tx.$queryRaw<Row[]>`
@@ -44,7 +46,10 @@ export async function readRiskFacts({ tx, payments }: { tx: Tx; payments: RiskFa
         WHERE q.merchant_id = wanted.merchant_id AND q.party = wanted.party
           AND q.bucket_start > since.at AND q.bucket_start <= ${to}::timestamptz) AS parties`;
   const aggregates: RiskStateRows = {
-    profiles: row.profiles.map(({ merchantId, firstPaidAt, paymentCount, amountTotal }) => ({ merchantId, profile: { firstPaidAt: new Date(firstPaidAt), paymentCount, amountTotal } })),
+    profiles: row.profiles.map(({ merchantId, firstPaidAt, paymentCount, amountTotal }) => ({
+      merchantId,
+      profile: { firstPaidAt: new Date(firstPaidAt), paymentCount, amountTotal },
+    })),
     buckets: row.buckets.map((bucket) => ({ ...bucket, start: new Date(bucket.start), samples: bucket.samples ?? [] })),
     parties: row.parties.map((party) => ({ ...party, start: new Date(party.start) })),
   };

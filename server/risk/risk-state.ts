@@ -45,16 +45,27 @@ export function createRiskState({ windowMinutes }: { windowMinutes: number }) {
     const minute = minuteOf(payment.paidAt);
     const own = bucketsOf(payment.merchantId);
     const bucket = own.get(minute) ?? { count: 0, amount: 0, samples: [] };
-    own.set(minute, { count: bucket.count + 1, amount: bucket.amount + payment.amount, samples: bucket.samples.length < maxSamples ? [...bucket.samples, payment.id] : bucket.samples });
+    own.set(minute, {
+      count: bucket.count + 1,
+      amount: bucket.amount + payment.amount,
+      samples: bucket.samples.length < maxSamples ? [...bucket.samples, payment.id] : bucket.samples,
+    });
     for (const key of partiesOf(payment)) {
       const counts = partyCountsOf(payment.merchantId, key);
       counts.set(minute, (counts.get(minute) ?? 0) + 1);
     }
     if (!countInProfile) return;
     const profile = profiles.get(payment.merchantId);
-    profiles.set(payment.merchantId, profile
-      ? { firstPaidAt: profile.firstPaidAt < payment.paidAt ? profile.firstPaidAt : payment.paidAt, paymentCount: profile.paymentCount + 1, amountTotal: profile.amountTotal + payment.amount }
-      : { firstPaidAt: payment.paidAt, paymentCount: 1, amountTotal: payment.amount });
+    profiles.set(
+      payment.merchantId,
+      profile
+        ? {
+            firstPaidAt: profile.firstPaidAt < payment.paidAt ? profile.firstPaidAt : payment.paidAt,
+            paymentCount: profile.paymentCount + 1,
+            amountTotal: profile.amountTotal + payment.amount,
+          }
+        : { firstPaidAt: payment.paidAt, paymentCount: 1, amountTotal: payment.amount },
+    );
   }
 
   /** Takes back a payment `add` (or the tables) counted; its profile's first payment time stays, as the earliest. */
@@ -62,13 +73,23 @@ export function createRiskState({ windowMinutes }: { windowMinutes: number }) {
     const minute = minuteOf(payment.paidAt);
     const own = bucketsOf(payment.merchantId);
     const bucket = own.get(minute);
-    if (bucket) own.set(minute, { count: bucket.count - 1, amount: bucket.amount - payment.amount, samples: bucket.samples.filter((id) => id !== payment.id) });
+    if (bucket)
+      own.set(minute, {
+        count: bucket.count - 1,
+        amount: bucket.amount - payment.amount,
+        samples: bucket.samples.filter((id) => id !== payment.id),
+      });
     for (const key of partiesOf(payment)) {
       const counts = partyCountsOf(payment.merchantId, key);
       counts.set(minute, (counts.get(minute) ?? 0) - 1);
     }
     const profile = profiles.get(payment.merchantId);
-    if (profile) profiles.set(payment.merchantId, { ...profile, paymentCount: profile.paymentCount - 1, amountTotal: profile.amountTotal - payment.amount });
+    if (profile)
+      profiles.set(payment.merchantId, {
+        ...profile,
+        paymentCount: profile.paymentCount - 1,
+        amountTotal: profile.amountTotal - payment.amount,
+      });
   }
 
   /** What the rules see about a payment counted already: its merchant's buckets up to its own minute. */

@@ -17,7 +17,11 @@ export async function updateRiskRule({ db, ruleId, changes }: UpdateRiskRule) {
     const parsed = ruleDefinitionSchema.safeParse({ kind: rule.kind, params: changes.params });
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-      throw new AppError('validation_failed', `Invalid params for a ${rule.kind} rule: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { issues });
+      throw new AppError(
+        'validation_failed',
+        `Invalid params for a ${rule.kind} rule: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        { issues },
+      );
     }
     params = parsed.data.params;
   }

@@ -7,7 +7,13 @@ export type Behaviour = (typeof behaviours)[number];
 
 export type Received = { behaviour: string; webhookId: string; at: number };
 
-type Options = { port?: number; slowMs?: number; flakyFailureRate?: number; retryAfterSeconds?: number; onReceive?: (received: Received) => void };
+type Options = {
+  port?: number;
+  slowMs?: number;
+  flakyFailureRate?: number;
+  retryAfterSeconds?: number;
+  onReceive?: (received: Received) => void;
+};
 
 /** Starts the simulator; `url(behaviour)` is the notifyUrl of a merchant that behaves so. */
 export async function startMerchantSimulator(options: Options = {}) {
@@ -30,15 +36,17 @@ export async function startMerchantSimulator(options: Options = {}) {
     port,
     url: (behaviour: Behaviour) => `http://127.0.0.1:${port}/${behaviour}`,
     counts,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 function respond(behaviour: Behaviour, request: http.IncomingMessage, response: http.ServerResponse, options: Options) {
-  const answer = (status: number, headers: Record<string, string> = {}) => response.writeHead(status, { 'content-type': 'text/plain', ...headers }).end(`${status}`);
+  const answer = (status: number, headers: Record<string, string> = {}) =>
+    response.writeHead(status, { 'content-type': 'text/plain', ...headers }).end(`${status}`);
   switch (behaviour) {
     case 'healthy':
       return answer(200);

@@ -10,7 +10,9 @@ import * as sandbox from '@/server/sandbox/operations';
 import { healthOperation, livenessOperation, openApiOperation } from './operations';
 
 function operationsIn(module: Record<string, unknown>): Operation[] {
-  return Object.values(module).filter((value): value is Operation => typeof value === 'object' && value !== null && 'method' in value && 'path' in value);
+  return Object.values(module).filter(
+    (value): value is Operation => typeof value === 'object' && value !== null && 'method' in value && 'path' in value,
+  );
 }
 
 /** Every operation of the API, in the order the OpenAPI document lists them. */

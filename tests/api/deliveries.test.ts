@@ -41,7 +41,10 @@ describe('deliveries API', () => {
     const delivered = await list(`merchantId=${shop.id}&status=delivered`);
     assert.equal(delivered.json.items.length, 3);
     const one = await callRoute(getRoute, { params: { id: paid[0].delivery.id } });
-    assert.deepEqual(one.json.attempts.map((a: { statusCode: number }) => a.statusCode), [503, 503, 200]);
+    assert.deepEqual(
+      one.json.attempts.map((a: { statusCode: number }) => a.statusCode),
+      [503, 503, 200],
+    );
     assert.equal(one.json.payload.type, 'payment.succeeded');
   });
 
@@ -69,7 +72,9 @@ describe('deliveries API', () => {
       if (!response.json.nextCursor) break;
       cursor = response.json.nextCursor;
     }
-    const expected = (await app.db.delivery.findMany({ where: { merchantId: shop.id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] })).map((d) => d.id);
+    const expected = (
+      await app.db.delivery.findMany({ where: { merchantId: shop.id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] })
+    ).map((d) => d.id);
     assert.deepEqual(seen, expected);
     assert.equal((await list('cursor=garbage')).status, 422);
     assert.equal((await list('status=lost')).status, 422);
@@ -116,11 +121,19 @@ describe('deliveries API', () => {
   test('PATCH notifyUrl is checked against private addresses and re-enables a disabled endpoint', async () => {
     const shop = await makeMerchant(app.db, { notifyUrl: merchant.url('/patched') });
     await app.db.merchant.update({ where: { id: shop.id }, data: { endpointDisabledAt: new Date(), endpointDisabledReason: 'test' } });
-    const refused = await callRoute(patchMerchantRoute, { method: 'PATCH', params: { id: shop.id }, body: { notifyUrl: 'http://10.0.0.7/hook' } });
+    const refused = await callRoute(patchMerchantRoute, {
+      method: 'PATCH',
+      params: { id: shop.id },
+      body: { notifyUrl: 'http://10.0.0.7/hook' },
+    });
     assert.equal(refused.status, 422);
     assert.match(refused.json.error.message, /private or reserved/);
     assert.equal((await app.db.merchant.findUniqueOrThrow({ where: { id: shop.id } })).notifyUrl, merchant.url('/patched'));
-    const changed = await callRoute(patchMerchantRoute, { method: 'PATCH', params: { id: shop.id }, body: { notifyUrl: merchant.url('/patched-2') } });
+    const changed = await callRoute(patchMerchantRoute, {
+      method: 'PATCH',
+      params: { id: shop.id },
+      body: { notifyUrl: merchant.url('/patched-2') },
+    });
     assert.equal(changed.status, 200, changed.text);
     assert.equal(changed.json.endpointDisabledAt, null);
     assert.equal((await callRoute(patchMerchantRoute, { method: 'PATCH', params: { id: shop.id }, body: {} })).status, 422);

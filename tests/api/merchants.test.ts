@@ -54,7 +54,10 @@ describe('merchants API', () => {
     assert.equal(noToken.json.error.code, 'unauthorized');
     const wrong = await callRoute(createMerchantRoute, { token: 'nope', body: { name: 'A', notifyUrl: 'http://127.0.0.1:9/n' } });
     assert.equal(wrong.status, 401);
-    const merchantKey = await callRoute(createMerchantRoute, { token: merchant.apiKey, body: { name: 'A', notifyUrl: 'http://127.0.0.1:9/n' } });
+    const merchantKey = await callRoute(createMerchantRoute, {
+      token: merchant.apiKey,
+      body: { name: 'A', notifyUrl: 'http://127.0.0.1:9/n' },
+    });
     assert.equal(merchantKey.status, 403);
     assert.equal(merchantKey.json.error.code, 'forbidden');
   });
@@ -81,9 +84,19 @@ describe('merchants API', () => {
     const unblocked = await callRoute(unblockRoute, { params: { id: merchant.id }, body: { reason: 'reviewed, genuine sales' } });
     assert.equal(unblocked.json.status, 'active');
     const audit = await app.db.merchantBlockEvent.findMany({ where: { merchantId: merchant.id }, orderBy: { createdAt: 'asc' } });
-    assert.deepEqual(audit.map((row) => [row.action, row.reason]), [['blocked', 'volume spike'], ['unblocked', 'reviewed, genuine sales']]);
+    assert.deepEqual(
+      audit.map((row) => [row.action, row.reason]),
+      [
+        ['blocked', 'volume spike'],
+        ['unblocked', 'reviewed, genuine sales'],
+      ],
+    );
     await assert.rejects(app.db.merchantBlockEvent.deleteMany({ where: { merchantId: merchant.id } }), /append-only/);
-    const forMerchantKey = await callRoute(blockRoute, { token: merchant.apiKey, params: { id: merchant.id }, body: { reason: 'self block' } });
+    const forMerchantKey = await callRoute(blockRoute, {
+      token: merchant.apiKey,
+      params: { id: merchant.id },
+      body: { reason: 'self block' },
+    });
     assert.equal(forMerchantKey.status, 403);
     const missing = await callRoute(blockRoute, { params: { id: '00000000-0000-7000-8000-000000000000' }, body: { reason: 'whatever' } });
     assert.equal(missing.status, 404);

@@ -16,7 +16,10 @@ const httpMethods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 async function routeFiles() {
   const files = (await readdir(apiDir, { recursive: true })).filter((file) => path.basename(file) === 'route.ts').sort();
   return files.map((file) => {
-    const segments = path.dirname(file).split(path.sep).filter((segment) => segment !== '.');
+    const segments = path
+      .dirname(file)
+      .split(path.sep)
+      .filter((segment) => segment !== '.');
     const apiPath = ['/api', ...segments.map((segment) => segment.replace(/^\[(\w+)\]$/, '{$1}'))].join('/');
     return { file: path.join('app/api', file), absolute: path.join(apiDir, file), apiPath };
   });
@@ -66,7 +69,10 @@ describe('OpenAPI document', () => {
     // And the other way round: the document describes no route that does not exist.
     for (const [documentedPath, methods] of Object.entries(document.paths as Record<string, Record<string, unknown>>)) {
       for (const method of Object.keys(methods)) {
-        assert.ok(handled.has(`${method.toUpperCase()} ${documentedPath}`), `${method.toUpperCase()} ${documentedPath} is documented but has no route`);
+        assert.ok(
+          handled.has(`${method.toUpperCase()} ${documentedPath}`),
+          `${method.toUpperCase()} ${documentedPath} is documented but has no route`,
+        );
       }
     }
   });

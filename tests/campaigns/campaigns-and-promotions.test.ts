@@ -37,7 +37,8 @@ describe('campaigns', () => {
       paymentEvent({ merchantId: shop.id, amount: 1_999, paidAt: inWindow }),
       paymentEvent({ merchantId: other.id, amount: 5_000, paidAt: inWindow }),
       paymentEvent({ merchantId: shop.id, amount: 5_000, paidAt: new Date('2026-06-01T00:00:00Z') }),
-    ]) assert.deepEqual((await accrue(event)).rewarded, []);
+    ])
+      assert.deepEqual((await accrue(event)).rewarded, []);
     const read = await callRoute(getCampaignRoute, { params: { id: campaign.id } });
     assert.equal(read.json.spent, 500);
     assert.equal(read.json.rewardCount, 1);
@@ -89,12 +90,21 @@ describe('campaigns', () => {
   test('campaigns are listed newest first with keyset pagination and a merchant filter', async () => {
     const shop = await makeMerchant(app.db);
     const ids = [];
-    for (let i = 0; i < 3; i++) ids.push((await createCampaign({ budget: 1_000, merchantIds: [shop.id], minAmount: 1, rewardAmount: 1 })).id);
+    for (let i = 0; i < 3; i++)
+      ids.push((await createCampaign({ budget: 1_000, merchantIds: [shop.id], minAmount: 1, rewardAmount: 1 })).id);
     const first = await callRoute(listCampaignsRoute, { url: `http://localhost/api/campaigns?merchantId=${shop.id}&limit=2` });
     assert.equal(first.status, 200, first.text);
-    assert.deepEqual(first.json.items.map((c: { id: string }) => c.id), [ids[2], ids[1]]);
-    const second = await callRoute(listCampaignsRoute, { url: `http://localhost/api/campaigns?merchantId=${shop.id}&limit=2&cursor=${first.json.nextCursor}` });
-    assert.deepEqual(second.json.items.map((c: { id: string }) => c.id), [ids[0]]);
+    assert.deepEqual(
+      first.json.items.map((c: { id: string }) => c.id),
+      [ids[2], ids[1]],
+    );
+    const second = await callRoute(listCampaignsRoute, {
+      url: `http://localhost/api/campaigns?merchantId=${shop.id}&limit=2&cursor=${first.json.nextCursor}`,
+    });
+    assert.deepEqual(
+      second.json.items.map((c: { id: string }) => c.id),
+      [ids[0]],
+    );
     assert.equal(second.json.nextCursor, null);
   });
 });
@@ -113,10 +123,17 @@ describe('promotions', () => {
     assert.deepEqual((await advance(small)).advanced, []);
     const events = Array.from({ length: 6 }, () => paymentEvent({ merchantId: shop.id, amount: 1_000, payer: 'alice', paidAt: inWindow }));
     const crowd = [...events, events[0], events[1]];
-    const results = (await Promise.all([crowd.slice(0, 3), crowd.slice(3, 6), crowd.slice(6)].map((batch) => advancePromotions({ db: app.db, events: batch })))).flat();
+    const results = (
+      await Promise.all(
+        [crowd.slice(0, 3), crowd.slice(3, 6), crowd.slice(6)].map((batch) => advancePromotions({ db: app.db, events: batch })),
+      )
+    ).flat();
     assert.equal(results.filter((r) => r.outcome === 'duplicate').length, 2);
     assert.equal(results.flatMap((r) => r.granted).length, 1);
-    const read = await callRoute(getPromotionRoute, { params: { id: promotion.id }, url: `http://localhost/api/promotions/${promotion.id}?payer=alice` });
+    const read = await callRoute(getPromotionRoute, {
+      params: { id: promotion.id },
+      url: `http://localhost/api/promotions/${promotion.id}?payer=alice`,
+    });
     assert.equal(read.status, 200, read.text);
     assert.equal(read.json.progress.count, 6);
     assert.ok(read.json.progress.grantedAt);
@@ -129,11 +146,17 @@ describe('promotions', () => {
   test('bad input is refused with a clear 4xx and nothing is stored', async () => {
     const before = await app.db.promotion.count();
     const good = { name: 'P', requiredPayments: 3, minAmount: 100, rewardAmount: 10, ...window };
-    for (const body of [{ ...good, requiredPayments: 0 }, { ...good, minAmount: -1 }, { ...good, endsAt: good.startsAt }, { ...good, extra: 1 }, { name: 'P' }]) {
+    for (const body of [
+      { ...good, requiredPayments: 0 },
+      { ...good, minAmount: -1 },
+      { ...good, endsAt: good.startsAt },
+      { ...good, extra: 1 },
+      { name: 'P' },
+    ]) {
       const response = await callRoute(createPromotionRoute, { body });
       assert.equal(response.status, 422, response.text);
     }
-    assert.equal((await callRoute(createPromotionRoute, { rawBody: '' , method: 'POST' })).status, 400);
+    assert.equal((await callRoute(createPromotionRoute, { rawBody: '', method: 'POST' })).status, 400);
     assert.equal(await app.db.promotion.count(), before);
     assert.equal((await callRoute(listPromotionsRoute, { url: 'http://localhost/api/promotions?cursor=zzz' })).status, 422);
     assert.equal((await callRoute(getPromotionRoute, { params: { id: '00000000-0000-7000-8000-000000000000' } })).status, 404);

@@ -27,7 +27,10 @@ function diffOrPanic(schemaFiles?: { path: string; content: string }[]): Promise
 
 async function migrationFolders(): Promise<string[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 describe('migrations', () => {
@@ -64,11 +67,16 @@ model DriftProbe {
   });
 
   test('the database has applied every migration folder, finished and unchanged', async () => {
-    const rows = await app.db.$queryRaw<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }[]>`
+    const rows = await app.db.$queryRaw<
+      { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }[]
+    >`
       SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name`;
     const folders = await migrationFolders();
     assert.ok(folders.length > 0);
-    assert.deepEqual(rows.map((row) => row.migration_name), folders);
+    assert.deepEqual(
+      rows.map((row) => row.migration_name),
+      folders,
+    );
     for (const row of rows) {
       assert.ok(row.finished_at, `${row.migration_name} did not finish`);
       assert.equal(row.rolled_back_at, null, `${row.migration_name} was rolled back`);

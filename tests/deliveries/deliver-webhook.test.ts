@@ -11,7 +11,13 @@ import { useDeliveryWorker } from '@/tests/helpers/use-delivery-worker';
 const keys = makeWechatpayKeys();
 // One fetch loop (WORKER_CONCURRENCY 8): pg-boss counts a merchant's active jobs when it fetches, so loops fetching at
 // the same instant can each take the merchant's last free slot; one loop makes the limit exact.
-const app = useApp({ ...keys.env, DELIVERY_RETRY_SCHEDULE: '1,1,1', DELIVERY_TIMEOUT_MS: '400', DELIVERY_MERCHANT_CONCURRENCY: '2', WORKER_CONCURRENCY: '8' });
+const app = useApp({
+  ...keys.env,
+  DELIVERY_RETRY_SCHEDULE: '1,1,1',
+  DELIVERY_TIMEOUT_MS: '400',
+  DELIVERY_MERCHANT_CONCURRENCY: '2',
+  WORKER_CONCURRENCY: '8',
+});
 const worker = useDeliveryWorker(app);
 const merchant = await startMerchantServer();
 
@@ -24,12 +30,17 @@ describe('delivering payment notifications to merchants', () => {
     const { delivery, payment } = await payThroughCallback(app.db, keys, { notifyUrl: '', merchantId: created.id });
     await worker.waitForAttempt(delivery.id, 1);
     const [request] = merchant.receivedAt('/ok');
-    const verified = new Webhook(created.webhookSecret).verify(request.body, request.headers) as { type: string; data: { paymentId: string; amount: number } };
+    const verified = new Webhook(created.webhookSecret).verify(request.body, request.headers) as {
+      type: string;
+      data: { paymentId: string; amount: number };
+    };
     assert.equal(verified.type, 'payment.succeeded');
     assert.equal(verified.data.paymentId, payment.id);
     assert.equal(verified.data.amount, payment.amount);
     assert.equal(request.headers['webhook-id'], delivery.id);
-    assert.throws(() => new Webhook(`whsec_${Buffer.from('another secret, not the merchant one').toString('base64')}`).verify(request.body, request.headers));
+    assert.throws(() =>
+      new Webhook(`whsec_${Buffer.from('another secret, not the merchant one').toString('base64')}`).verify(request.body, request.headers),
+    );
     assert.equal((await deliveryOf(delivery.id)).status, 'delivered');
     const [attempt] = await attemptsOf(delivery.id);
     assert.equal(attempt.statusCode, 200);
@@ -43,7 +54,10 @@ describe('delivering payment notifications to merchants', () => {
     const { delivery } = await payThroughCallback(app.db, keys, { notifyUrl: merchant.url('/flaky') });
     await worker.waitForAttempt(delivery.id, 3);
     const attempts = await attemptsOf(delivery.id);
-    assert.deepEqual(attempts.map((a) => a.statusCode), [500, 500, 200]);
+    assert.deepEqual(
+      attempts.map((a) => a.statusCode),
+      [500, 500, 200],
+    );
     assert.deepEqual(new Set(merchant.receivedAt('/flaky').map((r) => r.headers['webhook-id'])), new Set([delivery.id]));
     const gap = attempts[1].startedAt.getTime() - attempts[0].startedAt.getTime();
     assert.ok(gap >= 850, `retried after the 1 s (±10%) schedule step, not at once (${gap} ms)`);
@@ -58,7 +72,10 @@ describe('delivering payment notifications to merchants', () => {
     assert.equal(stored.status, 'failed');
     assert.equal(stored.attemptCount, 4, 'the first attempt and three retries');
     assert.ok(stored.lastError);
-    assert.equal((await attemptsOf(delivery.id)).every((a) => a.statusCode === null && a.error), true);
+    assert.equal(
+      (await attemptsOf(delivery.id)).every((a) => a.statusCode === null && a.error),
+      true,
+    );
   });
 
   test('410 Gone disables the endpoint at once, with a reason; later deliveries are not sent', async () => {
@@ -102,7 +119,9 @@ describe('delivering payment notifications to merchants', () => {
   test('a slow merchant holds at most its concurrency limit and does not delay another merchant', async () => {
     merchant.answer('/slow', () => ({ status: 200, delayMs: 300 }));
     const slowMerchant = await makeMerchant(app.db, { notifyUrl: merchant.url('/slow') });
-    const slow = await Promise.all(Array.from({ length: 8 }, () => payThroughCallback(app.db, keys, { notifyUrl: '', merchantId: slowMerchant.id })));
+    const slow = await Promise.all(
+      Array.from({ length: 8 }, () => payThroughCallback(app.db, keys, { notifyUrl: '', merchantId: slowMerchant.id })),
+    );
     const fast = await payThroughCallback(app.db, keys, { notifyUrl: merchant.url('/fast') });
     await worker.waitForAttempt(fast.delivery.id, 1);
     const slowDone = await app.db.delivery.count({ where: { id: { in: slow.map((s) => s.delivery.id) }, status: 'delivered' } });

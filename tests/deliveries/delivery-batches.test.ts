@@ -21,7 +21,10 @@ describe('deliveries claimed and recorded many at once', () => {
       { deliveryId: leased.id, attempt: 1, leaseSeconds: 30 },
       { deliveryId: outdated.id, attempt: 3, leaseSeconds: 30 },
     ]);
-    assert.deepEqual(claims.map((claim) => claim.kind), ['claimed', 'claimed', 'busy', 'busy', 'stale']);
+    assert.deepEqual(
+      claims.map((claim) => claim.kind),
+      ['claimed', 'claimed', 'busy', 'busy', 'stale'],
+    );
     const [first] = claims;
     assert.ok(first.kind === 'claimed' && first.delivery.id === free.id && first.delivery.secrets.length === 1);
     const stored = await app.db.delivery.findUniqueOrThrow({ where: { id: free.id } });
@@ -33,17 +36,25 @@ describe('deliveries claimed and recorded many at once', () => {
   test('one statement records a batch of successes: each attempt row and its delivered delivery', async () => {
     const deliveries = [await paid(), await paid(), await paid()];
     const startedAt = new Date();
-    await recordDelivered(app.db, deliveries.map((delivery, i) => ({
-      deliveryId: delivery.id, attempt: 1, url: 'http://127.0.0.1:9/hook',
-      result: { startedAt, durationMs: 5 + i, statusCode: 200 + i, responseExcerpt: 'ok', error: null, retryAfterSeconds: null },
-    })));
+    await recordDelivered(
+      app.db,
+      deliveries.map((delivery, i) => ({
+        deliveryId: delivery.id,
+        attempt: 1,
+        url: 'http://127.0.0.1:9/hook',
+        result: { startedAt, durationMs: 5 + i, statusCode: 200 + i, responseExcerpt: 'ok', error: null, retryAfterSeconds: null },
+      })),
+    );
     for (const [i, delivery] of deliveries.entries()) {
       const stored = await app.db.delivery.findUniqueOrThrow({ where: { id: delivery.id }, include: { attempts: true } });
       assert.equal(stored.status, 'delivered');
       assert.equal(stored.attemptCount, 1);
       assert.equal(stored.leaseUntil, null);
       assert.ok(stored.deliveredAt);
-      assert.deepEqual(stored.attempts.map((a) => [a.attemptNumber, a.statusCode, a.durationMs, a.responseExcerpt]), [[1, 200 + i, 5 + i, 'ok']]);
+      assert.deepEqual(
+        stored.attempts.map((a) => [a.attemptNumber, a.statusCode, a.durationMs, a.responseExcerpt]),
+        [[1, 200 + i, 5 + i, 'ok']],
+      );
     }
   });
 });

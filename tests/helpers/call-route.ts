@@ -1,6 +1,6 @@
 import { adminToken } from './test-database';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route types its own params
+// Each route types its own params.
 type Handler = (request: Request, context: { params: Promise<any> }) => Promise<Response>;
 
 type Call = {
@@ -23,7 +23,11 @@ export async function callRoute(handler: Handler, call: Call = {}) {
     body = JSON.stringify(call.body);
     headers['content-type'] ??= 'application/json';
   }
-  const request = new Request(call.url ?? 'http://localhost/api/test', { method: call.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
+  const request = new Request(call.url ?? 'http://localhost/api/test', {
+    method: call.method ?? (body === undefined ? 'GET' : 'POST'),
+    headers,
+    body,
+  });
   const response = await handler(request, { params: Promise.resolve(call.params ?? {}) });
   const text = await response.text();
   let json: any;

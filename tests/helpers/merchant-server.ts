@@ -18,14 +18,22 @@ export async function startMerchantServer() {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const path = request.url ?? '/';
-      const entry = { path, headers: request.headers as Record<string, string>, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
+      const entry = {
+        path,
+        headers: request.headers as Record<string, string>,
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
+      };
       received.push(entry);
       const current = (inFlight.get(path) ?? 0) + 1;
       inFlight.set(path, current);
       maxInFlight.set(path, Math.max(maxInFlight.get(path) ?? 0, current));
       const answer = (answers.get(path) ?? ((): Answer => ({ status: 200 })))(entry);
       const wake = () => {
-        for (const waiter of waiters.splice(0)) (waiter.check() ? waiter.resolve() : waiters.push(waiter));
+        for (const waiter of waiters.splice(0)) {
+          if (waiter.check()) waiter.resolve();
+          else waiters.push(waiter);
+        }
       };
       const finish = () => {
         inFlight.set(path, (inFlight.get(path) ?? 1) - 1);
@@ -45,10 +53,13 @@ export async function startMerchantServer() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  after(() => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  }));
+  after(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
 
   return {
     url: (path: string) => `http://127.0.0.1:${port}${path}`,

@@ -9,7 +9,13 @@ export async function payThroughCallback(db: Db, keys: WechatKeys, options: { no
   const merchantId = options.merchantId ?? (await makeMerchant(db, { notifyUrl: options.notifyUrl })).id;
   const payment = await makePayment(db, { merchantId, amount: options.amount });
   const signed = wechatPaidCallback(keys, payment);
-  const answer = await callRoute(callbackRoute, { token: null, method: 'POST', rawBody: signed.rawBody, headers: signed.headers, params: { provider: 'wechatpay' } });
+  const answer = await callRoute(callbackRoute, {
+    token: null,
+    method: 'POST',
+    rawBody: signed.rawBody,
+    headers: signed.headers,
+    params: { provider: 'wechatpay' },
+  });
   if (answer.status !== 200) throw new Error(`callback refused: ${answer.text}`);
   const delivery = await db.delivery.findFirstOrThrow({ where: { paymentId: payment.id } });
   return { merchantId, payment, delivery };

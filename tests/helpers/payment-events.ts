@@ -2,7 +2,14 @@ import { v7 as uuidv7 } from 'uuid';
 import type { PaymentSucceededEvent } from '@/server/events/payment-succeeded-event-schema';
 
 /** A `payment.succeeded` event as intake publishes it, at a time the test chooses (subscribers judge by paidAt). */
-export function paymentEvent(input: { merchantId: string; amount: number; paidAt: Date; payer?: string | null; device?: string | null; paymentId?: string }): PaymentSucceededEvent {
+export function paymentEvent(input: {
+  merchantId: string;
+  amount: number;
+  paidAt: Date;
+  payer?: string | null;
+  device?: string | null;
+  paymentId?: string;
+}): PaymentSucceededEvent {
   const paymentId = input.paymentId ?? uuidv7();
   return {
     eventId: uuidv7(),

@@ -23,7 +23,12 @@ export type WechatKeys = ReturnType<typeof makeWechatpayKeys>;
 export function makeAlipayKeys() {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const appId = '2021000000000001';
-  return { privateKey, publicKey, appId, env: { ALIPAY_APP_ID: appId, ALIPAY_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString() } };
+  return {
+    privateKey,
+    publicKey,
+    appId,
+    env: { ALIPAY_APP_ID: appId, ALIPAY_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString() },
+  };
 }
 
 /** A WeChat "order paid" callback for a payment, signed as the platform would sign it. */

@@ -16,7 +16,12 @@ export function useDeliveryWorker(app: App) {
     await registerDeliverWebhook({
       boss: worker.boss,
       db: getPrisma(),
-      settings: { schedule: env.DELIVERY_RETRY_SCHEDULE, disableAfterSeconds: env.DELIVERY_DISABLE_AFTER_SECONDS, timeoutMs: env.DELIVERY_TIMEOUT_MS, allowlist: env.NOTIFY_URL_ALLOWLIST },
+      settings: {
+        schedule: env.DELIVERY_RETRY_SCHEDULE,
+        disableAfterSeconds: env.DELIVERY_DISABLE_AFTER_SECONDS,
+        timeoutMs: env.DELIVERY_TIMEOUT_MS,
+        allowlist: env.NOTIFY_URL_ALLOWLIST,
+      },
       merchantConcurrency: env.DELIVERY_MERCHANT_CONCURRENCY,
       concurrency: env.WORKER_CONCURRENCY,
     });

@@ -18,11 +18,7 @@ function chinaTime(date: Date): string {
 }
 
 /** An Alipay asynchronous notification for one of our orders, form-encoded and signed as Alipay signs it. */
-function alipayCallback(
-  payment: { outTradeNo: string },
-  params: Record<string, string> = {},
-  privateKey: KeyObject = keys.privateKey,
-) {
+function alipayCallback(payment: { outTradeNo: string }, params: Record<string, string> = {}, privateKey: KeyObject = keys.privateKey) {
   const now = new Date();
   const rawBody = signAlipayCallback({
     privateKey,
@@ -47,7 +43,13 @@ function alipayCallback(
 }
 
 function post(signed: { rawBody: string; headers: Record<string, string> }) {
-  return callRoute(callbackRoute, { token: null, method: 'POST', rawBody: signed.rawBody, headers: signed.headers, params: { provider: 'alipay' } });
+  return callRoute(callbackRoute, {
+    token: null,
+    method: 'POST',
+    rawBody: signed.rawBody,
+    headers: signed.headers,
+    params: { provider: 'alipay' },
+  });
 }
 
 async function alipayPayment(amount = 1_230) {
@@ -88,7 +90,10 @@ describe('Alipay callback intake', () => {
     const { payment } = await alipayPayment();
     const signed = alipayCallback(payment);
     const answers = await Promise.all(Array.from({ length: 5 }, () => post(signed)));
-    assert.deepEqual(answers.map((a) => [a.status, a.text]), Array(5).fill([200, 'success']));
+    assert.deepEqual(
+      answers.map((a) => [a.status, a.text]),
+      Array(5).fill([200, 'success']),
+    );
     assert.deepEqual(await stateOf(payment.id), settled);
     const inbox = await app.db.providerNotification.findMany({ where: { paymentId: payment.id } });
     assert.equal(inbox.length, 1);

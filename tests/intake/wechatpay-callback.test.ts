@@ -29,7 +29,14 @@ describe('WeChat Pay callback intake', () => {
     const answer = await post(signed);
     assert.equal(answer.status, 200, answer.text);
     assert.equal(answer.json.code, 'SUCCESS');
-    assert.deepEqual(await stateOf(payment.id), { status: 'succeeded', deliveries: 1, deliveryJobs: 1, risk: 1, campaign: 1, promotion: 1 });
+    assert.deepEqual(await stateOf(payment.id), {
+      status: 'succeeded',
+      deliveries: 1,
+      deliveryJobs: 1,
+      risk: 1,
+      campaign: 1,
+      promotion: 1,
+    });
     const stored = await app.db.payment.findUniqueOrThrow({ where: { id: payment.id } });
     assert.equal(stored.providerTransactionId, signed.transactionId);
     assert.equal(stored.device, 'POS-0042');
@@ -47,8 +54,18 @@ describe('WeChat Pay callback intake', () => {
     const { payment } = await paidPayment();
     const signed = wechatPaidCallback(keys, payment);
     const answers = await Promise.all(Array.from({ length: 20 }, () => post(signed)));
-    assert.deepEqual(answers.map((a) => a.status), Array(20).fill(200));
-    assert.deepEqual(await stateOf(payment.id), { status: 'succeeded', deliveries: 1, deliveryJobs: 1, risk: 1, campaign: 1, promotion: 1 });
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      Array(20).fill(200),
+    );
+    assert.deepEqual(await stateOf(payment.id), {
+      status: 'succeeded',
+      deliveries: 1,
+      deliveryJobs: 1,
+      risk: 1,
+      campaign: 1,
+      promotion: 1,
+    });
     const inbox = await app.db.providerNotification.findMany({ where: { paymentId: payment.id } });
     assert.equal(inbox.length, 1);
     assert.equal(inbox[0].receivedCount, 20);
@@ -68,7 +85,14 @@ describe('WeChat Pay callback intake', () => {
       const answer = await post(signed);
       assert.equal(answer.status, 500);
       assert.equal(answer.json.code, 'FAIL');
-      assert.deepEqual(await stateOf(payment.id), { status: 'pending', deliveries: 0, deliveryJobs: 0, risk: 0, campaign: 0, promotion: 0 });
+      assert.deepEqual(await stateOf(payment.id), {
+        status: 'pending',
+        deliveries: 0,
+        deliveryJobs: 0,
+        risk: 0,
+        campaign: 0,
+        promotion: 0,
+      });
       assert.equal(await app.db.providerNotification.count({ where: { paymentId: payment.id, outcome: 'applied' } }), 0);
     } finally {
       await app.db.$executeRawUnsafe('DROP TRIGGER fail_promotion ON pgboss.job');
@@ -76,7 +100,14 @@ describe('WeChat Pay callback intake', () => {
     }
     // The provider retries, and now everything commits.
     assert.equal((await post(signed)).status, 200);
-    assert.deepEqual(await stateOf(payment.id), { status: 'succeeded', deliveries: 1, deliveryJobs: 1, risk: 1, campaign: 1, promotion: 1 });
+    assert.deepEqual(await stateOf(payment.id), {
+      status: 'succeeded',
+      deliveries: 1,
+      deliveryJobs: 1,
+      risk: 1,
+      campaign: 1,
+      promotion: 1,
+    });
   });
 
   test('an unknown payment is kept with its reason, raised as an alert and answered as a failure', async () => {
@@ -108,9 +139,23 @@ describe('WeChat Pay callback intake', () => {
     const cases: { name: string; body: string; headers: Record<string, string>; status: number }[] = [
       { name: 'signed with another key', ...withBody(wechatPaidCallback({ ...other, serial: keys.serial }, payment)), status: 401 },
       { name: 'tampered body', body: valid.rawBody.replace('"id":"', '"id":"X'), headers: valid.headers, status: 401 },
-      { name: 'stale timestamp', ...withBody(wechatPaidCallback(keys, { ...payment, now: new Date(Date.now() - 10 * 60_000) })), status: 401 },
-      { name: 'probe signature', body: valid.rawBody, headers: { ...valid.headers, 'Wechatpay-Signature': 'WECHATPAY/SIGNTEST/abc' }, status: 401 },
-      { name: 'missing signature header', body: valid.rawBody, headers: { 'Wechatpay-Timestamp': valid.headers['Wechatpay-Timestamp'] }, status: 400 },
+      {
+        name: 'stale timestamp',
+        ...withBody(wechatPaidCallback(keys, { ...payment, now: new Date(Date.now() - 10 * 60_000) })),
+        status: 401,
+      },
+      {
+        name: 'probe signature',
+        body: valid.rawBody,
+        headers: { ...valid.headers, 'Wechatpay-Signature': 'WECHATPAY/SIGNTEST/abc' },
+        status: 401,
+      },
+      {
+        name: 'missing signature header',
+        body: valid.rawBody,
+        headers: { 'Wechatpay-Timestamp': valid.headers['Wechatpay-Timestamp'] },
+        status: 400,
+      },
       { name: 'oversized body', body: 'x'.repeat(70 * 1024), headers: valid.headers, status: 413 },
     ];
     for (const item of cases) {
@@ -139,7 +184,14 @@ describe('WeChat Pay callback intake', () => {
     assert.equal((await post(second)).status, 200);
     const inbox = await app.db.providerNotification.findFirstOrThrow({ where: { rawBody: second.rawBody } });
     assert.equal(inbox.outcome, 'recorded');
-    assert.deepEqual(await stateOf(payment.id), { status: 'succeeded', deliveries: 1, deliveryJobs: 1, risk: 1, campaign: 1, promotion: 1 });
+    assert.deepEqual(await stateOf(payment.id), {
+      status: 'succeeded',
+      deliveries: 1,
+      deliveryJobs: 1,
+      risk: 1,
+      campaign: 1,
+      promotion: 1,
+    });
   });
 });
 
@@ -150,12 +202,25 @@ describe('group commit of concurrent callbacks', () => {
     const twice = wechatPaidCallback(keys, paid[0].payment);
     const burst = [...signed, ...signed.slice(0, 10), twice];
     const answers = await Promise.all(burst.map((callback) => post(callback)));
-    assert.deepEqual(answers.map((a) => a.status), Array(burst.length).fill(200));
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      Array(burst.length).fill(200),
+    );
     for (const { payment } of paid) {
-      assert.deepEqual(await stateOf(payment.id), { status: 'succeeded', deliveries: 1, deliveryJobs: 1, risk: 1, campaign: 1, promotion: 1 });
+      assert.deepEqual(await stateOf(payment.id), {
+        status: 'succeeded',
+        deliveries: 1,
+        deliveryJobs: 1,
+        risk: 1,
+        campaign: 1,
+        promotion: 1,
+      });
     }
     const counts = await app.db.providerNotification.findMany({ where: { rawBody: { in: signed.slice(0, 10).map((c) => c.rawBody) } } });
-    assert.deepEqual(counts.map((row) => row.receivedCount), Array(10).fill(2));
+    assert.deepEqual(
+      counts.map((row) => row.receivedCount),
+      Array(10).fill(2),
+    );
     // Two transactions paid one order: whichever came first settled it, the other is kept as an extra payment.
     const rivals = await app.db.providerNotification.findMany({ where: { rawBody: { in: [signed[0].rawBody, twice.rawBody] } } });
     assert.deepEqual(rivals.map((row) => row.outcome).sort(), ['applied', 'recorded']);

@@ -32,13 +32,25 @@ async function rules() {
 app.onStart(async () => {
   const byName = await rules();
   // Blocks on ¥2,000 within 15 minutes of a new merchant; velocity (alert) fires past 5 payments in 5 minutes.
-  await updateRiskRule({ db: app.db, ruleId: byName.get('window-amount-15m')!.id, changes: { action: 'block', params: { windowMinutes: 15, floor: 200_000, multiplier: 1, defaultBaseline: 200_000, minHistoryMinutes: 1440 } } });
+  await updateRiskRule({
+    db: app.db,
+    ruleId: byName.get('window-amount-15m')!.id,
+    changes: {
+      action: 'block',
+      params: { windowMinutes: 15, floor: 200_000, multiplier: 1, defaultBaseline: 200_000, minHistoryMinutes: 1440 },
+    },
+  });
   await updateRiskRule({ db: app.db, ruleId: byName.get('velocity-5m')!.id, changes: { params: { windowMinutes: 5, maxCount: 5 } } });
 });
 
 const feed = (merchantId: string, amount: number, options: { policy?: AutoBlockPolicy } = {}) => {
   clock += 1_000;
-  return processRiskEvent({ db: app.db, boss: app.boss, event: paymentEvent({ merchantId, amount, paidAt: new Date(clock) }), policy: options.policy ?? policy });
+  return processRiskEvent({
+    db: app.db,
+    boss: app.boss,
+    event: paymentEvent({ merchantId, amount, paidAt: new Date(clock) }),
+    policy: options.policy ?? policy,
+  });
 };
 
 describe('auto-block', () => {
@@ -68,10 +80,15 @@ describe('auto-block', () => {
     assert.equal(blockingAlert.decidedBy, 'risk-engine');
     assert.ok(blockingAlert.decidedAt);
     const events = (await jobsIn(app.db, queues.merchantEvents)).filter((job) => job.data.data.merchantId === merchant.id);
-    assert.deepEqual(events.map((job) => job.data.type), ['merchant.blocked']);
+    assert.deepEqual(
+      events.map((job) => job.data.type),
+      ['merchant.blocked'],
+    );
     assert.equal(events[0].data.eventId, audit.id);
     // New payments are refused while blocked.
-    const refused = await callRoute(createPaymentRoute, { body: { merchantId: merchant.id, outTradeNo: outTradeNo(), amount: 100, currency: 'CNY', provider: 'wechatpay' } });
+    const refused = await callRoute(createPaymentRoute, {
+      body: { merchantId: merchant.id, outTradeNo: outTradeNo(), amount: 100, currency: 'CNY', provider: 'wechatpay' },
+    });
     assert.equal(refused.status, 403);
     assert.equal(refused.json.error.code, 'merchant_blocked');
   });
@@ -112,7 +129,13 @@ describe('auto-block', () => {
 
     // The shopper had already paid: the money moved, so the notification settles, is flagged, and reaches the merchant.
     const signed = wechatPaidCallback(keys, madeBefore);
-    const settled = await callRoute(callbackRoute, { token: null, method: 'POST', rawBody: signed.rawBody, headers: signed.headers, params: { provider: 'wechatpay' } });
+    const settled = await callRoute(callbackRoute, {
+      token: null,
+      method: 'POST',
+      rawBody: signed.rawBody,
+      headers: signed.headers,
+      params: { provider: 'wechatpay' },
+    });
     assert.equal(settled.status, 200, settled.text);
     const payment = await app.db.payment.findUniqueOrThrow({ where: { id: madeBefore.id } });
     assert.equal(payment.status, 'succeeded');
@@ -127,11 +150,17 @@ describe('auto-block', () => {
     const created = await callRoute(createPaymentRoute, { body: { ...body, outTradeNo: outTradeNo() } });
     assert.equal(created.status, 201, created.text);
     const events = (await jobsIn(app.db, queues.merchantEvents)).filter((job) => job.data.data.merchantId === merchant.id);
-    assert.deepEqual(events.map((job) => [job.data.type, job.data.data.reason, job.data.data.source]), [
-      ['merchant.blocked', 'fake orders suspected', 'api'],
-      ['merchant.unblocked', 'reviewed: genuine sales', 'api'],
-    ]);
+    assert.deepEqual(
+      events.map((job) => [job.data.type, job.data.data.reason, job.data.data.source]),
+      [
+        ['merchant.blocked', 'fake orders suspected', 'api'],
+        ['merchant.unblocked', 'reviewed: genuine sales', 'api'],
+      ],
+    );
     const audit = await app.db.merchantBlockEvent.findMany({ where: { merchantId: merchant.id }, orderBy: { createdAt: 'asc' } });
-    assert.deepEqual(audit.map((row) => row.action), ['blocked', 'unblocked']);
+    assert.deepEqual(
+      audit.map((row) => row.action),
+      ['blocked', 'unblocked'],
+    );
   });
 });

@@ -19,19 +19,27 @@ async function seed(merchantId: string, ages: { buckets: number[]; marks: number
     await app.db.merchantRiskPartyBucket.create({ data: { merchantId, party: 'payer:p', bucketStart, count: 1 } });
   }
   for (const [i, age] of ages.marks.entries()) {
-    await app.db.processedEvent.create({ data: { subscriber: 'risk', eventId: `${merchantId}-${i}`, processedAt: new Date(Date.now() - age) } });
+    await app.db.processedEvent.create({
+      data: { subscriber: 'risk', eventId: `${merchantId}-${i}`, processedAt: new Date(Date.now() - age) },
+    });
   }
 }
 
 describe('pruning the risk aggregates', () => {
   test('deletes buckets past the retention and marks past theirs, in chunks, and keeps everything younger', async () => {
     const merchant = await makeMerchant(app.db);
-    await seed(merchant.id, { buckets: [49 * hour, 49 * hour, 49 * hour, 49 * hour, 47 * hour, hour], marks: [36 * 24 * hour, 36 * 24 * hour, 34 * 24 * hour] });
+    await seed(merchant.id, {
+      buckets: [49 * hour, 49 * hour, 49 * hour, 49 * hour, 47 * hour, hour],
+      marks: [36 * 24 * hour, 36 * 24 * hour, 34 * 24 * hour],
+    });
     const pruned = await pruneRiskAggregates({ db: app.db, ...retention, chunk: 3 });
     assert.deepEqual(pruned, { buckets: 4, partyBuckets: 4, processedEvents: 2 });
     assert.equal(await app.db.merchantRiskBucket.count({ where: { merchantId: merchant.id } }), 2);
     assert.equal(await app.db.merchantRiskPartyBucket.count({ where: { merchantId: merchant.id } }), 2);
-    assert.deepEqual((await app.db.processedEvent.findMany({ where: { eventId: { startsWith: merchant.id } } })).map((m) => m.eventId), [`${merchant.id}-2`]);
+    assert.deepEqual(
+      (await app.db.processedEvent.findMany({ where: { eventId: { startsWith: merchant.id } } })).map((m) => m.eventId),
+      [`${merchant.id}-2`],
+    );
     // The merchant's history in three numbers is not an aggregate to prune.
     assert.deepEqual(await pruneRiskAggregates({ db: app.db, ...retention }), { buckets: 0, partyBuckets: 0, processedEvents: 0 });
   });

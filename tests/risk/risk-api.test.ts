@@ -28,7 +28,13 @@ async function openAlert(ruleName: string) {
   const merchant = await makeMerchant(app.db);
   const at = Date.parse('2026-02-01T10:00:00Z');
   let last;
-  for (let i = 0; i < 3; i++) last = await processRiskEvent({ db: app.db, boss: app.boss, event: paymentEvent({ merchantId: merchant.id, amount: 100, paidAt: new Date(at + i * 1000) }), policy: alertOnly });
+  for (let i = 0; i < 3; i++)
+    last = await processRiskEvent({
+      db: app.db,
+      boss: app.boss,
+      event: paymentEvent({ merchantId: merchant.id, amount: 100, paidAt: new Date(at + i * 1000) }),
+      policy: alertOnly,
+    });
   const rule = await app.db.riskRule.findUniqueOrThrow({ where: { name: ruleName } });
   const alert = last!.alerts.find((a) => a.ruleId === rule.id);
   assert.ok(alert);
@@ -41,16 +47,27 @@ describe('risk rules API', () => {
   test('the default rules are seeded, and rules can be created, updated, disabled and enabled', async () => {
     const listed = await callRoute(listRulesRoute);
     assert.equal(listed.status, 200);
-    assert.deepEqual(listed.json.items.map((r: { name: string }) => r.name).sort(), ['repeated-payer-60m', 'single-outsized', 'velocity-5m', 'window-amount-15m']);
+    assert.deepEqual(listed.json.items.map((r: { name: string }) => r.name).sort(), [
+      'repeated-payer-60m',
+      'single-outsized',
+      'velocity-5m',
+      'window-amount-15m',
+    ]);
     const created = await callRoute(createRuleRoute, { body: velocityRule });
     assert.equal(created.status, 201, created.text);
     assert.equal(created.json.enabled, true);
-    const updated = await callRoute(updateRuleRoute, { params: { id: created.json.id }, body: { params: { windowMinutes: 10, maxCount: 2 }, action: 'block' } });
+    const updated = await callRoute(updateRuleRoute, {
+      params: { id: created.json.id },
+      body: { params: { windowMinutes: 10, maxCount: 2 }, action: 'block' },
+    });
     assert.equal(updated.status, 200, updated.text);
     assert.deepEqual([updated.json.params.windowMinutes, updated.json.action], [10, 'block']);
     assert.equal((await callRoute(disableRoute, { params: { id: created.json.id } })).json.enabled, false);
     assert.equal((await callRoute(enableRoute, { params: { id: created.json.id } })).json.enabled, true);
-    await callRoute(updateRuleRoute, { params: { id: created.json.id }, body: { action: 'alert', params: { windowMinutes: 5, maxCount: 2 } } });
+    await callRoute(updateRuleRoute, {
+      params: { id: created.json.id },
+      body: { action: 'alert', params: { windowMinutes: 5, maxCount: 2 } },
+    });
   });
 
   test('bad rule input is refused with a clear 4xx and nothing changes', async () => {
@@ -88,7 +105,10 @@ describe('risk rules API', () => {
     assert.equal((await callRoute(createRuleRoute, { rawBody: '{', method: 'POST' })).status, 400);
     assert.equal((await callRoute(listRulesRoute, { token: null })).status, 401);
     const merchant = await makeMerchant(app.db);
-    assert.equal((await callRoute(createRuleRoute, { token: merchant.apiKey, body: { ...velocityRule, name: 'by-merchant' } })).status, 403);
+    assert.equal(
+      (await callRoute(createRuleRoute, { token: merchant.apiKey, body: { ...velocityRule, name: 'by-merchant' } })).status,
+      403,
+    );
     assert.deepEqual(await app.db.riskRule.findMany({ orderBy: { name: 'asc' } }), before);
   });
 });
@@ -97,7 +117,13 @@ describe('risk alerts API', () => {
   test('lists alerts newest first with filters and keyset pagination, intake alerts included', async () => {
     // An intake alert: a verified notification for a payment we never created.
     const signed = wechatPaidCallback(keys, { outTradeNo: outTradeNo(), amount: 500 });
-    const refused = await callRoute(callbackRoute, { token: null, method: 'POST', rawBody: signed.rawBody, headers: signed.headers, params: { provider: 'wechatpay' } });
+    const refused = await callRoute(callbackRoute, {
+      token: null,
+      method: 'POST',
+      rawBody: signed.rawBody,
+      headers: signed.headers,
+      params: { provider: 'wechatpay' },
+    });
     assert.ok(refused.status >= 400);
     const first = await openAlert('velocity-probe');
     const second = await openAlert('velocity-probe');
@@ -107,7 +133,10 @@ describe('risk alerts API', () => {
     assert.ok(ids.indexOf(second.alertId) < ids.indexOf(first.alertId), 'newest first');
     assert.ok(all.json.items.some((a: { kind: string; ruleId: string | null }) => a.kind === 'unknown_payment' && a.ruleId === null));
     const byMerchant = await callRoute(listAlertsRoute, listUrl(`merchantId=${first.merchant.id}`));
-    assert.deepEqual(byMerchant.json.items.map((a: { id: string }) => a.id), [first.alertId]);
+    assert.deepEqual(
+      byMerchant.json.items.map((a: { id: string }) => a.id),
+      [first.alertId],
+    );
     const evidence = byMerchant.json.items[0].evidence;
     for (const field of ['count', 'threshold', 'windowSum', 'samplePaymentIds']) assert.ok(field in evidence, field);
     const page1 = await callRoute(listAlertsRoute, listUrl('status=open&limit=1'));
@@ -124,27 +153,49 @@ describe('risk alerts API', () => {
 
   test('an analyst acknowledges, dismisses or blocks, with actor, time and reason; blocked blocks the merchant', async () => {
     const watched = await openAlert('velocity-probe');
-    const acknowledged = await callRoute(decideRoute, { params: { id: watched.alertId }, body: { decision: 'acknowledged', reason: 'watching this one', analyst: 'mei' } });
+    const acknowledged = await callRoute(decideRoute, {
+      params: { id: watched.alertId },
+      body: { decision: 'acknowledged', reason: 'watching this one', analyst: 'mei' },
+    });
     assert.equal(acknowledged.status, 200, acknowledged.text);
-    assert.deepEqual([acknowledged.json.status, acknowledged.json.decidedBy, acknowledged.json.decisionReason], ['acknowledged', 'admin:mei', 'watching this one']);
+    assert.deepEqual(
+      [acknowledged.json.status, acknowledged.json.decidedBy, acknowledged.json.decisionReason],
+      ['acknowledged', 'admin:mei', 'watching this one'],
+    );
     assert.ok(acknowledged.json.decidedAt);
-    const blocked = await callRoute(decideRoute, { params: { id: watched.alertId }, body: { decision: 'blocked', reason: 'confirmed fake orders' } });
+    const blocked = await callRoute(decideRoute, {
+      params: { id: watched.alertId },
+      body: { decision: 'blocked', reason: 'confirmed fake orders' },
+    });
     assert.equal(blocked.json.status, 'blocked');
     assert.equal((await app.db.merchant.findUniqueOrThrow({ where: { id: watched.merchant.id } })).status, 'blocked');
     const [audit] = await app.db.merchantBlockEvent.findMany({ where: { merchantId: watched.merchant.id } });
     assert.deepEqual([audit.alertId, audit.reason, audit.actor], [watched.alertId, 'confirmed fake orders', 'admin']);
-    const refused = await callRoute(createPaymentRoute, { body: { merchantId: watched.merchant.id, outTradeNo: outTradeNo(), amount: 100, currency: 'CNY', provider: 'wechatpay' } });
+    const refused = await callRoute(createPaymentRoute, {
+      body: { merchantId: watched.merchant.id, outTradeNo: outTradeNo(), amount: 100, currency: 'CNY', provider: 'wechatpay' },
+    });
     assert.equal(refused.status, 403);
-    const again = await callRoute(decideRoute, { params: { id: watched.alertId }, body: { decision: 'dismissed', reason: 'changed my mind' } });
+    const again = await callRoute(decideRoute, {
+      params: { id: watched.alertId },
+      body: { decision: 'dismissed', reason: 'changed my mind' },
+    });
     assert.equal(again.status, 409);
 
     const noise = await openAlert('velocity-probe');
-    const dismissed = await callRoute(decideRoute, { params: { id: noise.alertId }, body: { decision: 'dismissed', reason: 'school trip, genuine' } });
+    const dismissed = await callRoute(decideRoute, {
+      params: { id: noise.alertId },
+      body: { decision: 'dismissed', reason: 'school trip, genuine' },
+    });
     assert.equal(dismissed.json.status, 'dismissed');
     assert.equal((await app.db.merchant.findUniqueOrThrow({ where: { id: noise.merchant.id } })).status, 'active');
 
     const fresh = await openAlert('velocity-probe');
-    for (const [body, status] of [[{ decision: 'blocked' }, 422], [{ decision: 'closed', reason: 'whatever' }, 422], [{ decision: 'dismissed', reason: 'x' }, 422], [{ decision: 'dismissed', reason: 'fine', extra: 1 }, 422]] as const) {
+    for (const [body, status] of [
+      [{ decision: 'blocked' }, 422],
+      [{ decision: 'closed', reason: 'whatever' }, 422],
+      [{ decision: 'dismissed', reason: 'x' }, 422],
+      [{ decision: 'dismissed', reason: 'fine', extra: 1 }, 422],
+    ] as const) {
       assert.equal((await callRoute(decideRoute, { params: { id: fresh.alertId }, body })).status, status);
     }
     assert.equal((await callRoute(decideRoute, { params: { id: missing }, body: { decision: 'dismissed', reason: 'gone' } })).status, 404);
@@ -154,10 +205,25 @@ describe('risk alerts API', () => {
 
 describe('backtest', () => {
   async function tableDigest() {
-    const tables = ['risk_alert', 'risk_rule', 'merchant', 'merchant_block_event', 'merchant_risk_bucket', 'merchant_risk_profile', 'merchant_risk_party_bucket', 'processed_event', 'payment', 'campaign', 'promotion_progress', 'pgboss.job'];
+    const tables = [
+      'risk_alert',
+      'risk_rule',
+      'merchant',
+      'merchant_block_event',
+      'merchant_risk_bucket',
+      'merchant_risk_profile',
+      'merchant_risk_party_bucket',
+      'processed_event',
+      'payment',
+      'campaign',
+      'promotion_progress',
+      'pgboss.job',
+    ];
     const digests: Record<string, string> = {};
     for (const table of tables) {
-      const [row] = await app.db.$queryRawUnsafe<{ digest: string | null }[]>(`SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) AS digest FROM ${table} t`);
+      const [row] = await app.db.$queryRawUnsafe<{ digest: string | null }[]>(
+        `SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) AS digest FROM ${table} t`,
+      );
       digests[table] = row.digest ?? 'empty';
     }
     return digests;
@@ -165,7 +231,10 @@ describe('backtest', () => {
 
   async function paidAt(merchantId: string, amount: number, at: Date) {
     const payment = await makePayment(app.db, { merchantId, amount });
-    await app.db.payment.update({ where: { id: payment.id }, data: { status: 'succeeded', paidAt: at, payer: `p-${payment.id.slice(-6)}` } });
+    await app.db.payment.update({
+      where: { id: payment.id },
+      data: { status: 'succeeded', paidAt: at, payer: `p-${payment.id.slice(-6)}` },
+    });
     return payment.id;
   }
 
@@ -182,12 +251,20 @@ describe('backtest', () => {
       const id = await paidAt(spiky.id, 30_000, new Date(start + (120 + i) * 60_000 + 500));
       if (i === 1) crossing = id;
     }
-    const rule = { kind: 'window_amount', params: { windowMinutes: 15, floor: 10_000, multiplier: 3, defaultBaseline: 100_000, minHistoryMinutes: 30 } };
+    const rule = {
+      kind: 'window_amount',
+      params: { windowMinutes: 15, floor: 10_000, multiplier: 3, defaultBaseline: 100_000, minHistoryMinutes: 30 },
+    };
     const before = await tableDigest();
-    const response = await callRoute(backtestRoute, { body: { rule, from: new Date(start + 60 * 60_000).toISOString(), to: new Date(start + 130 * 60_000).toISOString() } });
+    const response = await callRoute(backtestRoute, {
+      body: { rule, from: new Date(start + 60 * 60_000).toISOString(), to: new Date(start + 130 * 60_000).toISOString() },
+    });
     assert.equal(response.status, 200, response.text);
     assert.equal(response.json.paymentsEvaluated, 2 * 60 + 5);
-    assert.deepEqual(response.json.alerts.map((a: { merchantId: string }) => a.merchantId), [spiky.id]);
+    assert.deepEqual(
+      response.json.alerts.map((a: { merchantId: string }) => a.merchantId),
+      [spiky.id],
+    );
     const [alert] = response.json.alerts;
     // Threshold 3 × ¥150 = ¥450: the first ¥300 makes ¥440 (under), the second ¥710 (over).
     assert.equal(alert.paymentId, crossing);
@@ -195,7 +272,9 @@ describe('backtest', () => {
     assert.ok(Math.abs(alert.evidence.threshold - 45_000) < 100, String(alert.evidence.threshold));
     assert.equal(alert.evidence.baselineSource, 'history');
     const stored = await app.db.riskRule.findUniqueOrThrow({ where: { name: 'velocity-5m' } });
-    const byId = await callRoute(backtestRoute, { body: { ruleId: stored.id, from: new Date(start).toISOString(), to: new Date(start + 130 * 60_000).toISOString() } });
+    const byId = await callRoute(backtestRoute, {
+      body: { ruleId: stored.id, from: new Date(start).toISOString(), to: new Date(start + 130 * 60_000).toISOString() },
+    });
     assert.equal(byId.status, 200, byId.text);
     assert.deepEqual(byId.json.alerts, []);
     assert.deepEqual(await tableDigest(), before, 'no row changed');

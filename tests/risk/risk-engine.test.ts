@@ -24,7 +24,8 @@ async function tuneRules() {
 }
 
 const process = (event: ReturnType<typeof paymentEvent>) => processRiskEvent({ db: app.db, boss: app.boss, event, policy: alertOnly });
-const processBatch = (events: ReturnType<typeof paymentEvent>[]) => processRiskEvents({ db: app.db, boss: app.boss, events, policy: alertOnly });
+const processBatch = (events: ReturnType<typeof paymentEvent>[]) =>
+  processRiskEvents({ db: app.db, boss: app.boss, events, policy: alertOnly });
 
 /** One payment a minute for `minutes`, around ¥100 (±30%), each from a different shopper. */
 async function steadyTraffic(merchantId: string, from: Date, minutes: number) {
@@ -99,16 +100,27 @@ describe('risk engine', () => {
   test('velocity, an outsized single payment and a repeated payer each raise their alert', async () => {
     const rules = await tuneRules();
     await updateRiskRule({ db: app.db, ruleId: rules.get('velocity-5m')!.id, changes: { params: { windowMinutes: 5, maxCount: 20 } } });
-    await updateRiskRule({ db: app.db, ruleId: rules.get('repeated-payer-60m')!.id, changes: { params: { field: 'payer', windowMinutes: 60, maxCount: 5 } } });
+    await updateRiskRule({
+      db: app.db,
+      ruleId: rules.get('repeated-payer-60m')!.id,
+      changes: { params: { field: 'payer', windowMinutes: 60, maxCount: 5 } },
+    });
     const merchant = await makeMerchant(app.db);
     const at = dayStart.getTime() + 5 * 3_600_000;
     // 60 small payments over an hour: history for the outsized rule, nothing else.
     for (let i = 0; i < 60; i++) await process(paymentEvent({ merchantId: merchant.id, amount: 1_000, paidAt: new Date(at + i * minute) }));
     const outsized = await process(paymentEvent({ merchantId: merchant.id, amount: 250_000, paidAt: new Date(at + 61 * minute) }));
-    assert.deepEqual(outsized.alerts.map((a) => a.ruleId), [rules.get('single-outsized')!.id]);
-    for (let i = 0; i < 6; i++) await process(paymentEvent({ merchantId: merchant.id, amount: 1_000, payer: 'same-shopper', paidAt: new Date(at + 62 * minute + i * 1000) }));
+    assert.deepEqual(
+      outsized.alerts.map((a) => a.ruleId),
+      [rules.get('single-outsized')!.id],
+    );
+    for (let i = 0; i < 6; i++)
+      await process(
+        paymentEvent({ merchantId: merchant.id, amount: 1_000, payer: 'same-shopper', paidAt: new Date(at + 62 * minute + i * 1000) }),
+      );
     const burst = [];
-    for (let i = 0; i < 21; i++) burst.push(await process(paymentEvent({ merchantId: merchant.id, amount: 1_000, paidAt: new Date(at + 63 * minute + i * 1000) })));
+    for (let i = 0; i < 21; i++)
+      burst.push(await process(paymentEvent({ merchantId: merchant.id, amount: 1_000, paidAt: new Date(at + 63 * minute + i * 1000) })));
     const kinds = await app.db.riskAlert.findMany({ where: { merchantId: merchant.id }, select: { kind: true, evidence: true } });
     assert.deepEqual(kinds.map((a) => a.kind).sort(), ['repeated_payer', 'single_outsized', 'velocity']);
     const repeated = kinds.find((a) => a.kind === 'repeated_payer')!.evidence as any;
@@ -122,7 +134,16 @@ describe('risk engine', () => {
     const merchant = await makeMerchant(app.db);
     const event = paymentEvent({ merchantId: merchant.id, amount: 5_000, paidAt: new Date(dayStart.getTime() + 7 * 3_600_000) });
     const results = await Promise.all(Array.from({ length: 8 }, () => process(event)));
-    assert.deepEqual(results.map((r) => r.outcome).sort(), ['duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate', 'processed']);
+    assert.deepEqual(results.map((r) => r.outcome).sort(), [
+      'duplicate',
+      'duplicate',
+      'duplicate',
+      'duplicate',
+      'duplicate',
+      'duplicate',
+      'duplicate',
+      'processed',
+    ]);
     assert.equal((await process(event)).outcome, 'duplicate');
     const bucket = await app.db.merchantRiskBucket.findFirstOrThrow({ where: { merchantId: merchant.id } });
     assert.equal(bucket.count, 1);
@@ -145,16 +166,25 @@ describe('risk engine', () => {
 
   test('a batch judges its payments as one by one in time order: same alerts, same crossing payment, same counts', async () => {
     const rules = await tuneRules();
-    await updateRiskRule({ db: app.db, ruleId: rules.get('repeated-payer-60m')!.id, changes: { params: { field: 'payer', windowMinutes: 60, maxCount: 5 } } });
+    await updateRiskRule({
+      db: app.db,
+      ruleId: rules.get('repeated-payer-60m')!.id,
+      changes: { params: { field: 'payer', windowMinutes: 60, maxCount: 5 } },
+    });
     const alone = await makeMerchant(app.db);
     const batched = await makeMerchant(app.db);
     const from = dayStart.getTime() + 11 * 3_600_000;
     // Two hours of steady traffic, then a spike with a repeated shopper, several payments per minute.
     const script = [
       ...Array.from({ length: 120 }, (_, i) => ({ amount: 10_000, payer: null, at: from + i * minute + 3_000 })),
-      ...Array.from({ length: 30 }, (_, i) => ({ amount: 60_000, payer: i % 3 === 0 ? 'same-shopper' : null, at: from + 120 * minute + i * 20_000 })),
+      ...Array.from({ length: 30 }, (_, i) => ({
+        amount: 60_000,
+        payer: i % 3 === 0 ? 'same-shopper' : null,
+        at: from + 120 * minute + i * 20_000,
+      })),
     ];
-    const eventsOf = (merchantId: string) => script.map(({ amount, payer, at }) => paymentEvent({ merchantId, amount, payer, paidAt: new Date(at) }));
+    const eventsOf = (merchantId: string) =>
+      script.map(({ amount, payer, at }) => paymentEvent({ merchantId, amount, payer, paidAt: new Date(at) }));
     const one = eventsOf(alone.id);
     for (const event of one) await process(event);
     const many = eventsOf(batched.id);
@@ -169,12 +199,22 @@ describe('risk engine', () => {
       const alerts = await app.db.riskAlert.findMany({ where: { merchantId }, orderBy: { kind: 'asc' } });
       return alerts.map((alert) => {
         const evidence = alert.evidence as Record<string, unknown>;
-        return { kind: alert.kind, crossing: events.findIndex((e) => e.data.paymentId === alert.paymentId), hitCount: alert.hitCount,
-          windowSum: evidence.windowSum, count: evidence.count, threshold: evidence.threshold, baseline: evidence.baseline };
+        return {
+          kind: alert.kind,
+          crossing: events.findIndex((e) => e.data.paymentId === alert.paymentId),
+          hitCount: alert.hitCount,
+          windowSum: evidence.windowSum,
+          count: evidence.count,
+          threshold: evidence.threshold,
+          baseline: evidence.baseline,
+        };
       });
     };
     const expected = await summary(alone.id, one);
-    assert.deepEqual(expected.map((a) => a.kind), ['repeated_payer', 'window_amount']);
+    assert.deepEqual(
+      expected.map((a) => a.kind),
+      ['repeated_payer', 'window_amount'],
+    );
     assert.deepEqual(await summary(batched.id, many), expected);
     const profile = await app.db.merchantRiskProfile.findUniqueOrThrow({ where: { merchantId: batched.id } });
     assert.equal(profile.paymentCount, script.length);

@@ -21,8 +21,30 @@ const subscribers = [queues.risk, queues.campaign, queues.promotion];
 describe('payment.succeeded subscribers on the real queue', () => {
   test('every subscriber handles a paid callback’s event once; a redelivered copy changes nothing', async () => {
     const merchant = await makeMerchant(app.db);
-    await createCampaign({ db: app.db, input: { name: 'C', budget: 10_000, currency: 'CNY', startsAt: new Date(Date.now() - 3_600_000).toISOString(), endsAt: new Date(Date.now() + 3_600_000).toISOString(), merchantIds: [merchant.id], minAmount: 1, rewardAmount: 100 } });
-    await createPromotion({ db: app.db, input: { name: 'P', requiredPayments: 3, minAmount: 1, rewardAmount: 500, startsAt: new Date(Date.now() - 3_600_000).toISOString(), endsAt: new Date(Date.now() + 3_600_000).toISOString() } });
+    await createCampaign({
+      db: app.db,
+      input: {
+        name: 'C',
+        budget: 10_000,
+        currency: 'CNY',
+        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+        endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+        merchantIds: [merchant.id],
+        minAmount: 1,
+        rewardAmount: 100,
+      },
+    });
+    await createPromotion({
+      db: app.db,
+      input: {
+        name: 'P',
+        requiredPayments: 3,
+        minAmount: 1,
+        rewardAmount: 500,
+        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+        endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+      },
+    });
     const { payment } = await payThroughCallback(app.db, keys, { notifyUrl: '', merchantId: merchant.id });
     for (const queue of subscribers) {
       const job = await workers.waitFor(queue, payment.id);
@@ -39,17 +61,29 @@ describe('payment.succeeded subscribers on the real queue', () => {
     }
     assert.equal((await app.db.merchantRiskProfile.findUniqueOrThrow({ where: { merchantId: merchant.id } })).paymentCount, 1);
     assert.equal(await app.db.campaignReward.count({ where: { paymentId: payment.id } }), 1);
-    assert.deepEqual((await app.db.promotionProgress.findMany()).map((row) => row.count), [1]);
+    assert.deepEqual(
+      (await app.db.promotionProgress.findMany()).map((row) => row.count),
+      [1],
+    );
   });
 
   test('a 10× spike through real callbacks: the alert is there when the risk job of the crossing payment completes', async () => {
     const rules = new Map((await app.db.riskRule.findMany()).map((rule) => [rule.name, rule]));
-    await updateRiskRule({ db: app.db, ruleId: rules.get('window-amount-15m')!.id, changes: { params: { windowMinutes: 15, floor: 10_000, multiplier: 3, defaultBaseline: 1_000_000, minHistoryMinutes: 60 } } });
+    await updateRiskRule({
+      db: app.db,
+      ruleId: rules.get('window-amount-15m')!.id,
+      changes: { params: { windowMinutes: 15, floor: 10_000, multiplier: 3, defaultBaseline: 1_000_000, minHistoryMinutes: 60 } },
+    });
     const merchant = await makeMerchant(app.db);
     // Three hours of ¥12.80 a minute, in the past, fed straight to the engine.
     const now = Date.now();
     for (let i = 180; i > 15; i--) {
-      await processRiskEvent({ db: app.db, boss: app.boss, event: paymentEvent({ merchantId: merchant.id, amount: 1_280, paidAt: new Date(now - i * 60_000) }), policy: { enabled: false, minSignals: 2, signalWindowMinutes: 60, maxPerHour: 3, unblockGraceMinutes: 0 } });
+      await processRiskEvent({
+        db: app.db,
+        boss: app.boss,
+        event: paymentEvent({ merchantId: merchant.id, amount: 1_280, paidAt: new Date(now - i * 60_000) }),
+        policy: { enabled: false, minSignals: 2, signalWindowMinutes: 60, maxPerHour: 3, unblockGraceMinutes: 0 },
+      });
     }
     let crossing: string | undefined;
     for (let i = 0; i < 10 && !crossing; i++) {
@@ -94,7 +128,9 @@ describe('payment.succeeded subscribers on the real queue', () => {
     assert.equal(risk?.notify, true);
     assert.deepEqual([campaign?.notify, promotion?.notify], [false, false]);
     // Each subscriber queue keeps its jobs in a table of its own, apart from the shared one.
-    const tables = await app.db.$queryRaw<{ name: string; table_name: string }[]>`SELECT name, table_name FROM pgboss.queue WHERE name = ANY(${subscribers})`;
+    const tables = await app.db.$queryRaw<
+      { name: string; table_name: string }[]
+    >`SELECT name, table_name FROM pgboss.queue WHERE name = ANY(${subscribers})`;
     assert.equal(new Set(tables.map((row) => row.table_name)).size, 3);
   });
 });

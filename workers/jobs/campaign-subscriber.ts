@@ -6,5 +6,12 @@ import { workPaymentSubscriber } from '../work-payment-subscriber';
 
 /** `campaign`: rewards of qualifying payments, once per payment, within budget; idempotent on the event id. */
 export async function registerCampaignSubscriber({ boss, db }: { boss: PgBoss; db: Db }) {
-  await workPaymentSubscriber({ boss, queue: queues.campaign, loops: 1, batchSize: 500, pollingIntervalSeconds: 1, handleBatch: (events) => accrueCampaignRewards({ db, events }) });
+  await workPaymentSubscriber({
+    boss,
+    queue: queues.campaign,
+    loops: 1,
+    batchSize: 500,
+    pollingIntervalSeconds: 1,
+    handleBatch: (events) => accrueCampaignRewards({ db, events }),
+  });
 }

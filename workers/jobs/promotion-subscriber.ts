@@ -6,5 +6,12 @@ import { workPaymentSubscriber } from '../work-payment-subscriber';
 
 /** `promotion`: a payer's progress toward each running promotion, and the reward when it is reached; idempotent on the event id. */
 export async function registerPromotionSubscriber({ boss, db }: { boss: PgBoss; db: Db }) {
-  await workPaymentSubscriber({ boss, queue: queues.promotion, loops: 1, batchSize: 500, pollingIntervalSeconds: 1, handleBatch: (events) => advancePromotions({ db, events }) });
+  await workPaymentSubscriber({
+    boss,
+    queue: queues.promotion,
+    loops: 1,
+    batchSize: 500,
+    pollingIntervalSeconds: 1,
+    handleBatch: (events) => advancePromotions({ db, events }),
+  });
 }

@@ -10,5 +10,11 @@ import { workPaymentSubscriber } from '../work-payment-subscriber';
  * the latency target, so it gets two fetch loops: one batch commits while the next is fetched and judged.
  */
 export async function registerRiskSubscriber({ boss, db, policy }: { boss: PgBoss; db: Db; policy: AutoBlockPolicy }) {
-  await workPaymentSubscriber({ boss, queue: queues.risk, loops: 3, batchSize: 100, handleBatch: (events) => processRiskEvents({ db, boss, events, policy }) });
+  await workPaymentSubscriber({
+    boss,
+    queue: queues.risk,
+    loops: 3,
+    batchSize: 100,
+    handleBatch: (events) => processRiskEvents({ db, boss, events, policy }),
+  });
 }

@@ -4,6 +4,4 @@ import { handle } from '@/lib/http/handle';
 import { createPayment } from '@/server/payments/create-payment';
 import { createPaymentOperation } from '@/server/payments/operations';
 
-export const POST = handle(createPaymentOperation, ({ body, principal }) =>
-  createPayment({ db: getPrisma(), principal, input: body }),
-);
+export const POST = handle(createPaymentOperation, ({ body, principal }) => createPayment({ db: getPrisma(), principal, input: body }));

@@ -17,9 +17,13 @@ test('converts yuan strings to fen exactly', () => {
 
 test('refuses anything but plain yuan with at most 2 decimals', () => {
   for (const value of ['12.345', '-1', '1e3', 'abc', '', ' 1', '1.', '.5', '01', '+1', '1,00', '12345678901234', 'NaN', 'Infinity']) {
-    assert.throws(() => convertYuanToFen(value, 'total_amount'), {
-      code: 'validation_failed',
-      message: /total_amount ".*" is not a yuan amount/,
-    }, value);
+    assert.throws(
+      () => convertYuanToFen(value, 'total_amount'),
+      {
+        code: 'validation_failed',
+        message: /total_amount ".*" is not a yuan amount/,
+      },
+      value,
+    );
   }
 });

@@ -62,7 +62,11 @@ test('reads TRADE_FINISHED as paid and TRADE_CLOSED as not paid', () => {
 });
 
 test('converts total_amount to fen exactly', () => {
-  for (const [yuan, fen] of [['0.01', 1], ['12.3', 1230], ['100', 10000]] as const) {
+  for (const [yuan, fen] of [
+    ['0.01', 1],
+    ['12.3', 1230],
+    ['100', 10000],
+  ] as const) {
     assert.equal(parse(signed({ ...paid, total_amount: yuan })).amount, fen);
   }
   for (const yuan of ['12.345', '-1', '1e3', 'abc']) {
@@ -149,5 +153,8 @@ test('normalizes a refund notification', () => {
     currency: 'CNY',
     succeededAt: new Date('2024-05-01T03:00:00.120Z'),
   });
-  assert.throws(() => parse(signed({ ...paid, refund_fee: '2.30' })), { code: 'validation_failed', message: /both refund_fee and out_biz_no/ });
+  assert.throws(() => parse(signed({ ...paid, refund_fee: '2.30' })), {
+    code: 'validation_failed',
+    message: /both refund_fee and out_biz_no/,
+  });
 });

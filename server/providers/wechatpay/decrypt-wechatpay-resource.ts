@@ -8,10 +8,7 @@ const tagLength = 16;
 export type WechatpayEncryptedResource = { ciphertext: string; nonce: string; associated_data?: string };
 
 // AEAD_AES_256_GCM as WeChat Pay uses it: the nonce string is the IV, the tag is the ciphertext's last 16 bytes.
-export function decryptWechatpayResource(options: {
-  resource: WechatpayEncryptedResource;
-  apiV3Key: string | Buffer;
-}): string {
+export function decryptWechatpayResource(options: { resource: WechatpayEncryptedResource; apiV3Key: string | Buffer }): string {
   const { resource } = options;
   const key = toWechatpayApiV3KeyBytes(options.apiV3Key);
   const sealed = decodeStrictBase64(resource.ciphertext, 'resource.ciphertext');

@@ -62,7 +62,14 @@ test('accepts a signed payment callback and normalizes it', () => {
 });
 
 test('reports a non-SUCCESS trade state as not paid, and names the sandbox when asked', () => {
-  const closed = buildWechatpayTransactionResource({ mchid, outTradeNo: 'O', transactionId: 'T', amount: 1, currency: 'CNY', tradeState: 'CLOSED' });
+  const closed = buildWechatpayTransactionResource({
+    mchid,
+    outTradeNo: 'O',
+    transactionId: 'T',
+    amount: 1,
+    currency: 'CNY',
+    tradeState: 'CLOSED',
+  });
   const result = parse(sign('TRANSACTION.SUCCESS', closed), { provider: 'sandbox' });
   assert.equal(result.provider, 'sandbox');
   assert.equal(result.kind === 'payment' && result.paid, false);

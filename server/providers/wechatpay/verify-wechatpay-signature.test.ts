@@ -24,8 +24,7 @@ function signed(overrides: { body?: string; privateKey?: typeof current.privateK
   );
 }
 
-const check = (headers: Headers, body = rawBody, at = now) =>
-  verifyWechatpaySignature({ rawBody: body, headers, platformKeys, now: at });
+const check = (headers: Headers, body = rawBody, at = now) => verifyWechatpaySignature({ rawBody: body, headers, platformKeys, now: at });
 
 test('accepts a correct signature, whichever case the headers arrive in', () => {
   const lower: Record<string, string> = {};

@@ -12,7 +12,8 @@ type Context = { params: Promise<{ provider: string }> };
 
 export async function POST(request: Request, context: Context): Promise<Response> {
   const parsed = callbackParamsSchema.safeParse(await context.params);
-  if (!parsed.success) return send({ status: 404, body: JSON.stringify({ code: 'FAIL', message: 'unknown provider' }), contentType: 'application/json' });
+  if (!parsed.success)
+    return send({ status: 404, body: JSON.stringify({ code: 'FAIL', message: 'unknown provider' }), contentType: 'application/json' });
   const { provider } = parsed.data;
   try {
     const rawBody = await readBody(request, getEnv().CALLBACK_BODY_LIMIT_BYTES);

@@ -5,9 +5,7 @@ import { getMerchant } from '@/server/merchants/get-merchant';
 import { getMerchantOperation, updateMerchantOperation } from '@/server/merchants/operations';
 import { updateMerchant } from '@/server/merchants/update-merchant';
 
-export const GET = handle(getMerchantOperation, ({ params, principal }) =>
-  getMerchant({ db: getPrisma(), id: params.id, principal }),
-);
+export const GET = handle(getMerchantOperation, ({ params, principal }) => getMerchant({ db: getPrisma(), id: params.id, principal }));
 
 export const PATCH = handle(updateMerchantOperation, ({ params, body, principal }) =>
   updateMerchant({ db: getPrisma(), id: params.id, principal, changes: body }),

@@ -4,6 +4,4 @@ import { handle } from '@/lib/http/handle';
 import { getPayment } from '@/server/payments/get-payment';
 import { getPaymentOperation } from '@/server/payments/operations';
 
-export const GET = handle(getPaymentOperation, ({ params, principal }) =>
-  getPayment({ db: getPrisma(), id: params.id, principal }),
-);
+export const GET = handle(getPaymentOperation, ({ params, principal }) => getPayment({ db: getPrisma(), id: params.id, principal }));

@@ -4,4 +4,6 @@ import { handle } from '@/lib/http/handle';
 import { getPromotion } from '@/server/promotions/get-promotion';
 import { getPromotionOperation } from '@/server/promotions/operations';
 
-export const GET = handle(getPromotionOperation, ({ params, query }) => getPromotion({ db: getPrisma(), promotionId: params.id, payer: query.payer }));
+export const GET = handle(getPromotionOperation, ({ params, query }) =>
+  getPromotion({ db: getPrisma(), promotionId: params.id, payer: query.payer }),
+);

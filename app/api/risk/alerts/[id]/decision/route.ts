@@ -4,4 +4,6 @@ import { handle } from '@/lib/http/handle';
 import { decideRiskAlert } from '@/server/risk/decide-risk-alert';
 import { decideRiskAlertOperation } from '@/server/risk/operations';
 
-export const POST = handle(decideRiskAlertOperation, ({ params, body }) => decideRiskAlert({ db: getPrisma(), alertId: params.id, decision: body }));
+export const POST = handle(decideRiskAlertOperation, ({ params, body }) =>
+  decideRiskAlert({ db: getPrisma(), alertId: params.id, decision: body }),
+);

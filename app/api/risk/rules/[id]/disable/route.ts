@@ -4,4 +4,6 @@ import { handle } from '@/lib/http/handle';
 import { disableRiskRuleOperation } from '@/server/risk/operations';
 import { updateRiskRule } from '@/server/risk/update-risk-rule';
 
-export const POST = handle(disableRiskRuleOperation, ({ params }) => updateRiskRule({ db: getPrisma(), ruleId: params.id, changes: { enabled: false } }));
+export const POST = handle(disableRiskRuleOperation, ({ params }) =>
+  updateRiskRule({ db: getPrisma(), ruleId: params.id, changes: { enabled: false } }),
+);

@@ -4,4 +4,6 @@ import { handle } from '@/lib/http/handle';
 import { enableRiskRuleOperation } from '@/server/risk/operations';
 import { updateRiskRule } from '@/server/risk/update-risk-rule';
 
-export const POST = handle(enableRiskRuleOperation, ({ params }) => updateRiskRule({ db: getPrisma(), ruleId: params.id, changes: { enabled: true } }));
+export const POST = handle(enableRiskRuleOperation, ({ params }) =>
+  updateRiskRule({ db: getPrisma(), ruleId: params.id, changes: { enabled: true } }),
+);
