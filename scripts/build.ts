@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(import.meta.dirname, '..');
-const sourceDirs = ['app', 'components', 'features', 'lib', 'server', 'generated', 'public'];
+const sourceDirs = ['app', 'components', 'contracts', 'features', 'lib', 'server', 'generated', 'public'];
 const sourceFiles = ['next.config.js', 'package-lock.json', 'tsconfig.json', 'tsconfig.app.json'];
 const stampFile = path.join(root, '.next', 'source-hash');
 

@@ -1,7 +1,7 @@
 import type { Job, JobResult, PgBoss } from 'pg-boss';
 import { logger } from '@/lib/logger';
 import { pollingOptions } from '@/lib/queue/work-options';
-import { paymentSucceededEventSchema, type PaymentSucceededEvent } from '@/server/events/payment-succeeded-event-schema';
+import { paymentSucceededEventSchema, type PaymentSucceededEvent } from '@/contracts/events';
 
 type WorkPaymentSubscriber = {
   boss: PgBoss;

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { getPrisma } from '@/lib/db/prisma';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import type { AuthRequirement } from '@/lib/http/operation';
+import type { AuthRequirement } from '@/contracts/operation';
 
 export type Principal = { kind: 'admin' } | { kind: 'merchant'; merchantId: string };
 

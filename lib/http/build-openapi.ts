@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Operation } from '@/lib/http/operation';
-import { errorBodySchema } from '@/lib/http/schemas';
+import type { Operation } from '@/contracts/operation';
+import { errorBodySchema } from '@/contracts/common';
 
 const statusText: Record<number, string> = {
   400: 'Malformed request',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { authorize, type Principal } from '@/lib/auth/principal';
 import { AppError } from '@/lib/errors';
 import { errorResponse, jsonResponse } from '@/lib/http/error-response';
-import type { Operation } from '@/lib/http/operation';
+import type { Operation } from '@/contracts/operation';
 import { readBody } from '@/lib/http/read-body';
 
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '@/lib/db/prisma';
-import type { PaymentSucceededEvent } from '@/server/events/payment-succeeded-event-schema';
+import type { PaymentSucceededEvent } from '@/contracts/events';
 
 type AccrueCampaignRewards = { db: Db; events: PaymentSucceededEvent[] };
 

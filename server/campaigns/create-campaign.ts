@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
-import type { createCampaignBodySchema } from './operations';
+import type { createCampaignBodySchema } from '@/contracts/campaigns';
 import { toCampaignView } from './to-campaign-view';
 
 type CreateCampaign = { db: Db; input: z.output<typeof createCampaignBodySchema> };

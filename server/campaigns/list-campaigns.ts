@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Db } from '@/lib/db/prisma';
 import { afterCursor, decodeCursor, pageOf } from '@/lib/pagination/keyset-cursor';
-import type { listCampaignsQuerySchema } from './operations';
+import type { listCampaignsQuerySchema } from '@/contracts/campaigns';
 import { toCampaignView } from './to-campaign-view';
 
 type ListCampaigns = { db: Db; query: z.output<typeof listCampaignsQuerySchema> };

@@ -3,7 +3,7 @@ import type { Principal } from '@/lib/auth/principal';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import { afterCursor, decodeCursor, pageOf } from '@/lib/pagination/keyset-cursor';
-import type { listDeliveriesQuerySchema } from './operations';
+import type { listDeliveriesQuerySchema } from '@/contracts/deliveries';
 import { toDeliveryView } from './to-delivery-view';
 
 type ListDeliveries = { db: Db; principal: Principal | null; query: z.output<typeof listDeliveriesQuerySchema> };

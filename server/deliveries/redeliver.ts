@@ -5,7 +5,7 @@ import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import { queues } from '@/lib/queue/queues';
 import { scopedMerchantId } from './list-deliveries';
-import type { bulkRedeliverBodySchema } from './operations';
+import type { bulkRedeliverBodySchema } from '@/contracts/deliveries';
 import { toDeliveryView } from './to-delivery-view';
 
 type Reopened = { id: string; merchantId: string; attemptCount: number };

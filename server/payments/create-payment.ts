@@ -4,7 +4,7 @@ import { assertMerchantAccess, type Principal } from '@/lib/auth/principal';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import { registerSandboxOrder } from '@/server/sandbox/register-sandbox-order';
-import type { createPaymentBodySchema } from './operations';
+import type { createPaymentBodySchema } from '@/contracts/payments';
 import { toPaymentView } from './to-payment-view';
 
 type CreatePayment = { db: Db; principal: Principal | null; input: z.output<typeof createPaymentBodySchema> };

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/prisma';
-import type { PaymentSucceededEvent } from '@/server/events/payment-succeeded-event-schema';
+import type { PaymentSucceededEvent } from '@/contracts/events';
 
 type AdvancePromotions = { db: Db; events: PaymentSucceededEvent[] };
 

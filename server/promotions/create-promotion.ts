@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '@/lib/db/prisma';
-import type { createPromotionBodySchema } from './operations';
+import type { createPromotionBodySchema } from '@/contracts/promotions';
 import { toPromotionView } from './to-promotion-view';
 
 type CreatePromotion = { db: Db; input: z.output<typeof createPromotionBodySchema> };

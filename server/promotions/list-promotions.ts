@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Db } from '@/lib/db/prisma';
 import { afterCursor, decodeCursor, pageOf } from '@/lib/pagination/keyset-cursor';
 import { countPromotionProgress } from './count-promotion-progress';
-import type { listPromotionsQuerySchema } from './operations';
+import type { listPromotionsQuerySchema } from '@/contracts/promotions';
 import { toPromotionView } from './to-promotion-view';
 
 type ListPromotions = { db: Db; query: z.output<typeof listPromotionsQuerySchema> };

@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { Db, Tx } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import { evaluateRule } from './evaluate-rule';
-import type { backtestBodySchema } from './operations';
-import { ruleDefinitionSchema, type RuleDefinition } from './rule-definition-schema';
+import type { backtestBodySchema } from '@/contracts/risk';
+import { ruleDefinitionSchema, type RuleDefinition } from '@/contracts/risk-rules';
 import { createRiskState } from './risk-state';
 
 type BacktestRule = { db: Db; input: z.output<typeof backtestBodySchema>; maxPayments?: number };

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
-import type { createRiskRuleBodySchema } from './operations';
+import type { createRiskRuleBodySchema } from '@/contracts/risk';
 import { toRiskRuleView } from './to-risk-rule-view';
 
 type CreateRiskRule = { db: Db; input: z.output<typeof createRiskRuleBodySchema> };

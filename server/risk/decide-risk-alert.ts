@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import { blockMerchant } from '@/server/merchants/set-merchant-status';
-import type { decideRiskAlertBodySchema } from './operations';
+import type { decideRiskAlertBodySchema } from '@/contracts/risk';
 import { toRiskAlertView } from './to-risk-alert-view';
 
 type DecideRiskAlert = { db: Db; alertId: string; decision: z.output<typeof decideRiskAlertBodySchema> };

@@ -1,4 +1,4 @@
-import type { RiskRuleForEvaluation } from './rule-definition-schema';
+import type { RiskRuleForEvaluation } from '@/contracts/risk-rules';
 import { partyKey, windowStartOf, type RiskFacts } from './risk-facts';
 
 export type RuleHit = { evidence: Record<string, unknown> };

@@ -1,7 +1,7 @@
 import { evaluateRule, type RuleHit } from './evaluate-rule';
 import type { RiskFacts } from './risk-facts';
 import { createRiskState, type RiskStateRows } from './risk-state';
-import type { RiskRuleForEvaluation } from './rule-definition-schema';
+import type { RiskRuleForEvaluation } from '@/contracts/risk-rules';
 
 type Payment = RiskFacts['payment'];
 

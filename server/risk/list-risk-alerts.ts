@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Db } from '@/lib/db/prisma';
 import { decodeCursor, encodeCursor } from '@/lib/pagination/keyset-cursor';
-import type { listRiskAlertsQuerySchema } from './operations';
+import type { listRiskAlertsQuerySchema } from '@/contracts/risk';
 import { toRiskAlertView } from './to-risk-alert-view';
 
 type ListRiskAlerts = { db: Db; query: z.output<typeof listRiskAlertsQuerySchema> };

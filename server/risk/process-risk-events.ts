@@ -1,6 +1,6 @@
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '@/lib/db/prisma';
-import type { PaymentSucceededEvent } from '@/server/events/payment-succeeded-event-schema';
+import type { PaymentSucceededEvent } from '@/contracts/events';
 import { autoBlockMerchant, type AutoBlockDecision } from './auto-block-merchant';
 import type { AutoBlockPolicy } from './auto-block-policy';
 import { judgeRiskBatch } from './judge-risk-batch';

@@ -1,6 +1,6 @@
 import type { Tx } from '@/lib/db/prisma';
 import { logger } from '@/lib/logger';
-import { ruleDefinitionSchema, type RiskRuleForEvaluation } from './rule-definition-schema';
+import { ruleDefinitionSchema, type RiskRuleForEvaluation } from '@/contracts/risk-rules';
 import { partiesOf, type RiskFacts } from './risk-facts';
 import type { RiskStateRows } from './risk-state';
 

@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
-import type { updateRiskRuleBodySchema } from './operations';
-import { ruleDefinitionSchema } from './rule-definition-schema';
+import type { updateRiskRuleBodySchema } from '@/contracts/risk';
+import { ruleDefinitionSchema } from '@/contracts/risk-rules';
 import { toRiskRuleView } from './to-risk-rule-view';
 
 type UpdateRiskRule = { db: Db; ruleId: string; changes: z.output<typeof updateRiskRuleBodySchema> };

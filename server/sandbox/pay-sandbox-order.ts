@@ -5,7 +5,7 @@ import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import { getBoss } from '@/lib/queue/boss';
 import { queues } from '@/lib/queue/queues';
-import type { sandboxPayBodySchema } from './operations';
+import type { sandboxPayBodySchema } from '@/contracts/sandbox';
 
 type PaySandboxOrder = {
   db: Db;

@@ -6,7 +6,7 @@ import { GET as getPromotionRoute } from '@/app/api/promotions/[id]/route';
 import { GET as listPromotionsRoute, POST as createPromotionRoute } from '@/app/api/promotions/route';
 import { makeMerchant } from '@/prisma/seed/factories';
 import { accrueCampaignRewards } from '@/server/campaigns/accrue-campaign-rewards';
-import type { PaymentSucceededEvent } from '@/server/events/payment-succeeded-event-schema';
+import type { PaymentSucceededEvent } from '@/contracts/events';
 import { advancePromotions } from '@/server/promotions/advance-promotions';
 import { callRoute } from '@/tests/helpers/call-route';
 import { paymentEvent } from '@/tests/helpers/payment-events';

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { PaymentSucceededEvent } from '@/server/events/payment-succeeded-event-schema';
+import type { PaymentSucceededEvent } from '@/contracts/events';
 
 /** A `payment.succeeded` event as intake publishes it, at a time the test chooses (subscribers judge by paidAt). */
 export function paymentEvent(input: {

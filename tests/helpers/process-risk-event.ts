@@ -1,6 +1,6 @@
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '@/lib/db/prisma';
-import type { PaymentSucceededEvent } from '@/server/events/payment-succeeded-event-schema';
+import type { PaymentSucceededEvent } from '@/contracts/events';
 import type { AutoBlockPolicy } from '@/server/risk/auto-block-policy';
 import { processRiskEvents, type RiskOutcome } from '@/server/risk/process-risk-events';
 

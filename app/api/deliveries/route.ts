@@ -2,6 +2,6 @@
 import { getPrisma } from '@/lib/db/prisma';
 import { handle } from '@/lib/http/handle';
 import { listDeliveries } from '@/server/deliveries/list-deliveries';
-import { listDeliveriesOperation } from '@/server/deliveries/operations';
+import { listDeliveriesOperation } from '@/contracts/deliveries';
 
 export const GET = handle(listDeliveriesOperation, ({ query, principal }) => listDeliveries({ db: getPrisma(), principal, query }));

@@ -2,7 +2,7 @@
 import { getPrisma } from '@/lib/db/prisma';
 import { handle } from '@/lib/http/handle';
 import { checkHealth } from '@/server/system/check-health';
-import { healthOperation } from '@/server/system/operations';
+import { healthOperation } from '@/contracts/system';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,6 +2,6 @@
 import { getPrisma } from '@/lib/db/prisma';
 import { handle } from '@/lib/http/handle';
 import { createMerchant } from '@/server/merchants/create-merchant';
-import { createMerchantOperation } from '@/server/merchants/operations';
+import { createMerchantOperation } from '@/contracts/merchants';
 
 export const POST = handle(createMerchantOperation, ({ body }) => createMerchant({ db: getPrisma(), ...body }));

@@ -1,7 +1,7 @@
 // GET /api/openapi.json: the API described from the schemas the routes use.
 import { buildOpenApi } from '@/lib/http/build-openapi';
 import { handle } from '@/lib/http/handle';
-import { allOperations } from '@/server/system/all-operations';
-import { openApiOperation } from '@/server/system/operations';
+import { allOperations } from '@/contracts/all-operations';
+import { openApiOperation } from '@/contracts/system';
 
 export const GET = handle(openApiOperation, async () => buildOpenApi(allOperations));

@@ -2,6 +2,6 @@
 import { getPrisma } from '@/lib/db/prisma';
 import { handle } from '@/lib/http/handle';
 import { createPayment } from '@/server/payments/create-payment';
-import { createPaymentOperation } from '@/server/payments/operations';
+import { createPaymentOperation } from '@/contracts/payments';
 
 export const POST = handle(createPaymentOperation, ({ body, principal }) => createPayment({ db: getPrisma(), principal, input: body }));

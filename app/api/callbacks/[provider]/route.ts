@@ -5,7 +5,7 @@ import { toAppError } from '@/lib/http/error-response';
 import { readBody } from '@/lib/http/read-body';
 import { logger } from '@/lib/logger';
 import { ingestCallback } from '@/server/intake/ingest-callback';
-import { callbackParamsSchema, receiveCallbackOperation } from '@/server/intake/operations';
+import { callbackParamsSchema, receiveCallbackOperation } from '@/contracts/callbacks';
 import { answerFailure, answerSuccess, type ProviderAnswer } from '@/server/providers/provider-answers';
 
 type Context = { params: Promise<{ provider: string }> };

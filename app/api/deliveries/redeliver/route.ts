@@ -2,7 +2,7 @@
 import { getPrisma } from '@/lib/db/prisma';
 import { handle } from '@/lib/http/handle';
 import { getBoss } from '@/lib/queue/boss';
-import { bulkRedeliverOperation } from '@/server/deliveries/operations';
+import { bulkRedeliverOperation } from '@/contracts/deliveries';
 import { redeliverMany } from '@/server/deliveries/redeliver';
 
 export const POST = handle(bulkRedeliverOperation, async ({ body, principal }) =>

@@ -1,6 +1,6 @@
 // GET /api/health/live: the process is up; touches neither the database nor the queue.
 import { handle } from '@/lib/http/handle';
-import { livenessOperation } from '@/server/system/operations';
+import { livenessOperation } from '@/contracts/system';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,7 @@
 import { getPrisma } from '@/lib/db/prisma';
 import { handle } from '@/lib/http/handle';
 import { getMerchant } from '@/server/merchants/get-merchant';
-import { getMerchantOperation, updateMerchantOperation } from '@/server/merchants/operations';
+import { getMerchantOperation, updateMerchantOperation } from '@/contracts/merchants';
 import { updateMerchant } from '@/server/merchants/update-merchant';
 
 export const GET = handle(getMerchantOperation, ({ params, principal }) => getMerchant({ db: getPrisma(), id: params.id, principal }));

@@ -2,6 +2,6 @@
 import { getPrisma } from '@/lib/db/prisma';
 import { handle } from '@/lib/http/handle';
 import { getPayment } from '@/server/payments/get-payment';
-import { getPaymentOperation } from '@/server/payments/operations';
+import { getPaymentOperation } from '@/contracts/payments';
 
 export const GET = handle(getPaymentOperation, ({ params, principal }) => getPayment({ db: getPrisma(), id: params.id, principal }));

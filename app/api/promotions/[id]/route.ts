@@ -2,7 +2,7 @@
 import { getPrisma } from '@/lib/db/prisma';
 import { handle } from '@/lib/http/handle';
 import { getPromotion } from '@/server/promotions/get-promotion';
-import { getPromotionOperation } from '@/server/promotions/operations';
+import { getPromotionOperation } from '@/contracts/promotions';
 
 export const GET = handle(getPromotionOperation, ({ params, query }) =>
   getPromotion({ db: getPrisma(), promotionId: params.id, payer: query.payer }),

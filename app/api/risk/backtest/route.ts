@@ -2,6 +2,6 @@
 import { getPrisma } from '@/lib/db/prisma';
 import { handle } from '@/lib/http/handle';
 import { backtestRule } from '@/server/risk/backtest-rule';
-import { backtestRiskRuleOperation } from '@/server/risk/operations';
+import { backtestRiskRuleOperation } from '@/contracts/risk';
 
 export const POST = handle(backtestRiskRuleOperation, ({ body }) => backtestRule({ db: getPrisma(), input: body }));

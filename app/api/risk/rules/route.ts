@@ -3,7 +3,7 @@ import { getPrisma } from '@/lib/db/prisma';
 import { handle } from '@/lib/http/handle';
 import { createRiskRule } from '@/server/risk/create-risk-rule';
 import { listRiskRules } from '@/server/risk/list-risk-rules';
-import { createRiskRuleOperation, listRiskRulesOperation } from '@/server/risk/operations';
+import { createRiskRuleOperation, listRiskRulesOperation } from '@/contracts/risk';
 
 export const GET = handle(listRiskRulesOperation, () => listRiskRules({ db: getPrisma() }));
 export const POST = handle(createRiskRuleOperation, ({ body }) => createRiskRule({ db: getPrisma(), input: body }));

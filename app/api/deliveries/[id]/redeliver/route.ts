@@ -2,7 +2,7 @@
 import { getPrisma } from '@/lib/db/prisma';
 import { handle } from '@/lib/http/handle';
 import { getBoss } from '@/lib/queue/boss';
-import { redeliverOperation } from '@/server/deliveries/operations';
+import { redeliverOperation } from '@/contracts/deliveries';
 import { redeliverOne } from '@/server/deliveries/redeliver';
 
 export const POST = handle(redeliverOperation, async ({ params, principal }) =>

@@ -2,7 +2,7 @@
 import { getPrisma } from '@/lib/db/prisma';
 import { getEnv } from '@/lib/env';
 import { handle } from '@/lib/http/handle';
-import { rotateSecretOperation } from '@/server/merchants/operations';
+import { rotateSecretOperation } from '@/contracts/merchants';
 import { rotateWebhookSecret } from '@/server/merchants/rotate-webhook-secret';
 
 export const POST = handle(rotateSecretOperation, ({ params, body, principal }) =>

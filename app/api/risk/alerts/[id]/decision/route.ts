@@ -2,7 +2,7 @@
 import { getPrisma } from '@/lib/db/prisma';
 import { handle } from '@/lib/http/handle';
 import { decideRiskAlert } from '@/server/risk/decide-risk-alert';
-import { decideRiskAlertOperation } from '@/server/risk/operations';
+import { decideRiskAlertOperation } from '@/contracts/risk';
 
 export const POST = handle(decideRiskAlertOperation, ({ params, body }) =>
   decideRiskAlert({ db: getPrisma(), alertId: params.id, decision: body }),

@@ -1,7 +1,7 @@
 // POST /api/risk/rules/{id}/disable: the rule stops judging payments; its alerts stay.
 import { getPrisma } from '@/lib/db/prisma';
 import { handle } from '@/lib/http/handle';
-import { disableRiskRuleOperation } from '@/server/risk/operations';
+import { disableRiskRuleOperation } from '@/contracts/risk';
 import { updateRiskRule } from '@/server/risk/update-risk-rule';
 
 export const POST = handle(disableRiskRuleOperation, ({ params }) =>

@@ -1,7 +1,7 @@
 // POST /api/risk/rules/{id}/enable: the rule judges payments from the next event on.
 import { getPrisma } from '@/lib/db/prisma';
 import { handle } from '@/lib/http/handle';
-import { enableRiskRuleOperation } from '@/server/risk/operations';
+import { enableRiskRuleOperation } from '@/contracts/risk';
 import { updateRiskRule } from '@/server/risk/update-risk-rule';
 
 export const POST = handle(enableRiskRuleOperation, ({ params }) =>

@@ -1,7 +1,7 @@
 // POST /api/sandbox/payments/{id}/pay: the sandbox shopper pays; the sandbox provider sends its callback.
 import { getPrisma } from '@/lib/db/prisma';
 import { handle } from '@/lib/http/handle';
-import { paySandboxOrderOperation } from '@/server/sandbox/operations';
+import { paySandboxOrderOperation } from '@/contracts/sandbox';
 import { paySandboxOrder } from '@/server/sandbox/pay-sandbox-order';
 
 export const POST = handle(paySandboxOrderOperation, ({ params, body, principal }) =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineOperation } from '@/lib/http/operation';
-import { idParamsSchema, reasonSchema } from '@/lib/http/schemas';
+import { defineOperation } from '@/contracts/operation';
+import { idParamsSchema, reasonSchema } from '@/contracts/common';
 
 export const notifyUrlSchema = z.url({ protocol: /^https?$/, message: 'notifyUrl must be an http(s) URL' }).max(2048);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineOperation } from '@/lib/http/operation';
+import { defineOperation } from '@/contracts/operation';
 
 export const callbackParamsSchema = z.object({ provider: z.enum(['wechatpay', 'alipay', 'sandbox']) });
 

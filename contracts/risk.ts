@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineOperation } from '@/lib/http/operation';
-import { idParamsSchema } from '@/lib/http/schemas';
-import { ruleDefinitionSchema } from './rule-definition-schema';
+import { defineOperation } from '@/contracts/operation';
+import { idParamsSchema } from '@/contracts/common';
+import { ruleDefinitionSchema } from '@/contracts/risk-rules';
 
 const ruleKind = z.enum(['window_amount', 'velocity', 'single_outsized', 'repeated_payer']);
 const riskAction = z.enum(['alert', 'block']);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineOperation } from '@/lib/http/operation';
-import { currencySchema, idParamsSchema, minorUnitsSchema } from '@/lib/http/schemas';
+import { defineOperation } from '@/contracts/operation';
+import { currencySchema, idParamsSchema, minorUnitsSchema } from '@/contracts/common';
 
 const isoTime = z.iso.datetime({ offset: true });
 

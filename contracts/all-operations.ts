@@ -1,13 +1,13 @@
-import type { Operation } from '@/lib/http/operation';
-import * as campaigns from '@/server/campaigns/operations';
-import * as deliveries from '@/server/deliveries/operations';
-import { receiveCallbackOperation } from '@/server/intake/operations';
-import * as merchants from '@/server/merchants/operations';
-import * as payments from '@/server/payments/operations';
-import * as promotions from '@/server/promotions/operations';
-import * as risk from '@/server/risk/operations';
-import * as sandbox from '@/server/sandbox/operations';
-import { healthOperation, livenessOperation, openApiOperation } from './operations';
+import type { Operation } from '@/contracts/operation';
+import * as campaigns from './campaigns';
+import * as deliveries from './deliveries';
+import { receiveCallbackOperation } from './callbacks';
+import * as merchants from './merchants';
+import * as payments from './payments';
+import * as promotions from './promotions';
+import * as risk from './risk';
+import * as sandbox from './sandbox';
+import { healthOperation, livenessOperation, openApiOperation } from './system';
 
 function operationsIn(module: Record<string, unknown>): Operation[] {
   return Object.values(module).filter(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineOperation } from '@/lib/http/operation';
-import { idParamsSchema } from '@/lib/http/schemas';
+import { defineOperation } from '@/contracts/operation';
+import { idParamsSchema } from '@/contracts/common';
 
 export const sandboxPayBodySchema = z.object({
   fault: z.enum(['none', 'lost', 'duplicate', 'late']).default('none'),
