@@ -1,11 +1,13 @@
 import type { Job, JobResult, PgBoss } from 'pg-boss';
 import { logger } from '@/lib/logger';
 import { pollingOptions } from '@/lib/queue/work-options';
-import { paymentSucceededEventSchema, type PaymentSucceededEvent } from '@/contracts/events';
+import type { PaymentSucceededEvent } from '@/contracts/events';
+import type { eventTopics } from '@/lib/queue/jobs';
 
 type WorkPaymentSubscriber = {
   boss: PgBoss;
-  queue: string;
+  /** One of the queues the `payment.succeeded` topic feeds. */
+  subscriber: (typeof eventTopics.paymentSucceeded.subscribers)[number];
   /** Fetch loops per process, and jobs fetched per round trip (a batch costs a few statements whatever its size). */
   loops: number;
   batchSize: number;
@@ -21,7 +23,15 @@ type WorkPaymentSubscriber = {
  * own event's outcome. When the batch fails, each event is handled again on its own, so one bad event is retried
  * alone while the rest complete.
  */
-export async function workPaymentSubscriber({ boss, queue, loops, batchSize, pollingIntervalSeconds, handleBatch }: WorkPaymentSubscriber) {
+export async function workPaymentSubscriber({
+  boss,
+  subscriber,
+  loops,
+  batchSize,
+  pollingIntervalSeconds,
+  handleBatch,
+}: WorkPaymentSubscriber) {
+  const queue = subscriber.name;
   await boss.work(
     queue,
     {
@@ -33,7 +43,7 @@ export async function workPaymentSubscriber({ boss, queue, loops, batchSize, pol
       perJobResults: true,
     },
     async (jobs): Promise<JobResult[]> => {
-      const parsed = jobs.map((job) => ({ job, event: paymentSucceededEventSchema.safeParse(job.data) }));
+      const parsed = jobs.map((job) => ({ job, event: subscriber.schema.safeParse(job.data) }));
       const valid = parsed.flatMap(({ job, event }) => (event.success ? [{ job, event: event.data }] : []));
       const invalid = parsed.flatMap(({ job, event }): JobResult[] =>
         // No retry can mend a payload that is not an event: straight to the dead-letter queue, for a person.

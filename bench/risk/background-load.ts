@@ -45,6 +45,9 @@ export function eventFor(merchantId: string) {
     data: {
       paymentId,
       merchantId,
+      outTradeNo: `B${paymentId.replaceAll('-', '').slice(-20)}`,
+      provider: 'wechatpay',
+      providerTransactionId: `4200${paymentId.replaceAll('-', '').slice(-24)}`,
       amount: 1_000 + randomInt(7_000),
       currency: 'CNY',
       paidAt: now,

@@ -1,6 +1,7 @@
-import { fromPrisma, type PgBoss } from 'pg-boss';
+import type { PgBoss } from 'pg-boss';
 import type { Db } from '@/lib/db/prisma';
-import { queues } from '@/lib/queue/queues';
+import { jobs } from '@/lib/queue/jobs';
+import { sendJob } from '@/lib/queue/send-job';
 import type { ClaimedDelivery } from './claim-delivery';
 import { nextAttemptDelay } from './next-attempt-delay';
 import { acknowledged, type AttemptResult } from './send-webhook';
@@ -84,11 +85,12 @@ export async function recordAttempt({ db, boss, delivery, attempt, step, url, re
       });
     }
     if (delay !== null) {
-      await boss.send(
-        queues.deliverWebhook,
+      await sendJob(
+        boss,
+        jobs.deliverWebhook,
         { deliveryId: delivery.id, attempt: attempt + 1, step: step + 1 },
         {
-          db: fromPrisma(tx),
+          tx,
           startAfter: new Date(Date.now() + delay * 1000),
           group: { id: delivery.merchantId },
         },

@@ -1,9 +1,10 @@
-import { fromPrisma, type PgBoss } from 'pg-boss';
+import type { PgBoss } from 'pg-boss';
 import type { z } from 'zod';
 import type { Principal } from '@/lib/auth/principal';
-import type { Db } from '@/lib/db/prisma';
+import type { Db, Tx } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
-import { queues } from '@/lib/queue/queues';
+import { jobs } from '@/lib/queue/jobs';
+import { insertJobs } from '@/lib/queue/send-job';
 import { scopedMerchantId } from './list-deliveries';
 import type { bulkRedeliverBodySchema } from '@/contracts/deliveries';
 import { toDeliveryView } from './to-delivery-view';
@@ -16,16 +17,15 @@ const bulkLimit = 10_000;
  * Puts deliveries back to pending and queues their next attempt, in one transaction: the attempt
  * numbering goes on (history is kept), the retry schedule starts over.
  */
-async function reopen(db: Db, boss: PgBoss, where: (tx: Parameters<Parameters<Db['$transaction']>[0]>[0]) => Promise<Reopened[]>) {
+async function reopen(db: Db, boss: PgBoss, where: (tx: Tx) => Promise<Reopened[]>) {
   return db.$transaction(async (tx) => {
     const reopened = await where(tx);
-    if (reopened.length > 0) {
-      await boss.insert(
-        queues.deliverWebhook,
-        reopened.map((row) => ({ data: { deliveryId: row.id, attempt: row.attemptCount + 1, step: 0 }, group: { id: row.merchantId } })),
-        { db: fromPrisma(tx) },
-      );
-    }
+    await insertJobs(
+      boss,
+      jobs.deliverWebhook,
+      reopened.map((row) => ({ data: { deliveryId: row.id, attempt: row.attemptCount + 1, step: 0 }, group: { id: row.merchantId } })),
+      { tx },
+    );
     return reopened;
   });
 }

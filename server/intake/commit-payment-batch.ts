@@ -1,7 +1,8 @@
-import { fromPrisma, type PgBoss } from 'pg-boss';
+import type { PgBoss } from 'pg-boss';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '@/lib/db/prisma';
-import { queues, topics } from '@/lib/queue/queues';
+import { eventTopics, jobs } from '@/lib/queue/jobs';
+import { insertJobs, publishEvents } from '@/lib/queue/send-job';
 import type { PaymentNotification } from '@/server/providers/provider-notification';
 import { buildPaymentSucceededEvent, type SettledPayment } from './build-payment-succeeded-event';
 
@@ -76,22 +77,18 @@ export async function commitPaymentBatch(db: Db, boss: PgBoss, items: BatchItem[
         SELECT v.id, v.merchant_id, v.payment_id, 'payment.succeeded', v.payload::jsonb, now()
         FROM unnest(${events.map((e) => e.deliveryId)}::uuid[], ${events.map((e) => e.payment.merchantId)}::uuid[],
           ${events.map((e) => e.payment.id)}::uuid[], ${events.map((e) => JSON.stringify(e.event))}::text[]) AS v(id, merchant_id, payment_id, payload)`;
-        const db = fromPrisma(tx);
-        await boss.insert(
-          queues.deliverWebhook,
+        await insertJobs(
+          boss,
+          jobs.deliverWebhook,
           events.map((e) => ({ id: e.deliveryId, data: { deliveryId: e.deliveryId }, group: { id: e.payment.merchantId } })),
-          { db },
+          { tx },
         );
-        const subscribers = await tx.$queryRaw<
-          { name: string }[]
-        >`SELECT name FROM pgboss.subscription WHERE event = ${topics.paymentSucceeded}`;
-        for (const { name } of subscribers) {
-          await boss.insert(
-            name,
-            events.map((e) => ({ data: { eventId: e.deliveryId, ...e.event } })),
-            { db },
-          );
-        }
+        await publishEvents(
+          boss,
+          eventTopics.paymentSucceeded,
+          events.map((e) => ({ eventId: e.deliveryId, ...e.event })),
+          { tx },
+        );
       }
       return items.map((item) => (!inserted.has(keyOf(item)) ? 'duplicate' : settledIds.has(item.paymentId) ? 'applied' : 'recorded'));
     },

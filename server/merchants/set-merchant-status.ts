@@ -1,8 +1,9 @@
-import { fromPrisma, type PgBoss } from 'pg-boss';
+import type { PgBoss } from 'pg-boss';
 import type { Db, Tx } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import { getBoss } from '@/lib/queue/boss';
-import { topics } from '@/lib/queue/queues';
+import { eventTopics } from '@/lib/queue/jobs';
+import { publishEvents } from '@/lib/queue/send-job';
 import { toMerchantView } from './to-merchant-view';
 
 export type StatusChange = {
@@ -37,15 +38,19 @@ export async function setMerchantStatus(change: StatusChange & { to: 'blocked' |
     }
     const audit = await tx.merchantBlockEvent.create({ data: { merchantId, action, reason, actor, source, alertId } });
     // Downstream systems learn of the change exactly when it commits: the event is written in the same transaction.
-    await boss.publish(
-      to === 'blocked' ? topics.merchantBlocked : topics.merchantUnblocked,
-      {
-        eventId: audit.id,
-        type: to === 'blocked' ? topics.merchantBlocked : topics.merchantUnblocked,
-        timestamp: audit.createdAt.toISOString(),
-        data: { merchantId, reason, actor, source, alertId: alertId ?? null },
-      },
-      { db: fromPrisma(tx) },
+    const topic = to === 'blocked' ? eventTopics.merchantBlocked : eventTopics.merchantUnblocked;
+    await publishEvents(
+      boss,
+      topic,
+      [
+        {
+          eventId: audit.id,
+          type: topic.name,
+          timestamp: audit.createdAt.toISOString(),
+          data: { merchantId, reason, actor, source, alertId: alertId ?? null },
+        },
+      ],
+      { tx },
     );
     return toMerchantView(merchant);
   };

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { fromPrisma } from 'pg-boss';
 import type { Principal } from '@/lib/auth/principal';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import { getBoss } from '@/lib/queue/boss';
-import { queues } from '@/lib/queue/queues';
+import { jobs } from '@/lib/queue/jobs';
+import { sendJob } from '@/lib/queue/send-job';
 import type { sandboxPayBodySchema } from '@/contracts/sandbox';
 
 type PaySandboxOrder = {
@@ -35,7 +35,7 @@ export async function paySandboxOrder({ db, paymentId, principal, options }: Pay
     const sendAfterSeconds = options.fault === 'late' ? options.delaySeconds : 0;
     const data = { paymentId, payer: options.payer ?? null, device: options.device ?? null };
     for (let copy = 0; copy < callbacks; copy++) {
-      await boss.send(queues.sandboxCallback, data, { db: fromPrisma(tx), startAfter: sendAfterSeconds });
+      await sendJob(boss, jobs.sandboxCallback, data, { tx, startAfter: sendAfterSeconds });
     }
     return { paymentId, transactionId: order.transactionId, callbacks, sendAfterSeconds };
   });

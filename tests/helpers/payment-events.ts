@@ -18,6 +18,9 @@ export function paymentEvent(input: {
     data: {
       paymentId,
       merchantId: input.merchantId,
+      outTradeNo: `T${paymentId.replaceAll('-', '').slice(-20)}`,
+      provider: 'wechatpay',
+      providerTransactionId: `4200${paymentId.replaceAll('-', '').slice(-24)}`,
       amount: input.amount,
       currency: 'CNY',
       paidAt: input.paidAt.toISOString(),

@@ -1,6 +1,6 @@
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '@/lib/db/prisma';
-import { queues } from '@/lib/queue/queues';
+import { jobs } from '@/lib/queue/jobs';
 import { accrueCampaignRewards } from '@/server/campaigns/accrue-campaign-rewards';
 import { workPaymentSubscriber } from '../work-payment-subscriber';
 
@@ -8,7 +8,7 @@ import { workPaymentSubscriber } from '../work-payment-subscriber';
 export async function registerCampaignSubscriber({ boss, db }: { boss: PgBoss; db: Db }) {
   await workPaymentSubscriber({
     boss,
-    queue: queues.campaign,
+    subscriber: jobs.campaign,
     loops: 1,
     batchSize: 500,
     pollingIntervalSeconds: 1,

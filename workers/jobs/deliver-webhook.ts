@@ -1,17 +1,9 @@
-import { z } from 'zod';
 import type { JobResult, PgBoss } from 'pg-boss';
 import type { Db } from '@/lib/db/prisma';
 import { logger } from '@/lib/logger';
-import { queues } from '@/lib/queue/queues';
+import { jobs } from '@/lib/queue/jobs';
 import { pollingOptions } from '@/lib/queue/work-options';
 import { DeliveryBusyError, deliverWebhook, type DeliverySettings } from '@/server/deliveries/deliver-webhook';
-
-// Intake's first job carries only the delivery id; retries and redeliveries say which attempt they are.
-const payloadSchema = z.object({
-  deliveryId: z.uuid(),
-  attempt: z.number().int().min(1).default(1),
-  step: z.number().int().min(0).default(0),
-});
 
 type Register = { boss: PgBoss; db: Db; settings: DeliverySettings; merchantConcurrency: number; concurrency: number };
 
@@ -21,7 +13,7 @@ export async function registerDeliverWebhook({ boss, db, settings, merchantConcu
   const loops = Math.max(1, Math.ceil(concurrency / 16));
   const batchSize = Math.ceil(concurrency / loops);
   await boss.work(
-    queues.deliverWebhook,
+    jobs.deliverWebhook.name,
     {
       ...pollingOptions,
       batchSize,
@@ -31,11 +23,11 @@ export async function registerDeliverWebhook({ boss, db, settings, merchantConcu
       // One slow or dead merchant holds at most this many deliveries in flight, across all workers.
       groupConcurrency: merchantConcurrency,
     },
-    async (jobs): Promise<JobResult[]> =>
+    async (batch): Promise<JobResult[]> =>
       Promise.all(
-        jobs.map(async (job): Promise<JobResult> => {
+        batch.map(async (job): Promise<JobResult> => {
           try {
-            const payload = payloadSchema.parse(job.data);
+            const payload = jobs.deliverWebhook.schema.parse(job.data);
             const outcome = await deliverWebhook({ db, boss, ...payload, settings });
             return { id: job.id, status: 'completed', output: { outcome } };
           } catch (error) {

@@ -1,6 +1,6 @@
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '@/lib/db/prisma';
-import { queues } from '@/lib/queue/queues';
+import { jobs } from '@/lib/queue/jobs';
 import type { AutoBlockPolicy } from '@/server/risk/auto-block-policy';
 import { processRiskEvents } from '@/server/risk/process-risk-events';
 import { workPaymentSubscriber } from '../work-payment-subscriber';
@@ -12,7 +12,7 @@ import { workPaymentSubscriber } from '../work-payment-subscriber';
 export async function registerRiskSubscriber({ boss, db, policy }: { boss: PgBoss; db: Db; policy: AutoBlockPolicy }) {
   await workPaymentSubscriber({
     boss,
-    queue: queues.risk,
+    subscriber: jobs.risk,
     loops: 3,
     batchSize: 100,
     handleBatch: (events) => processRiskEvents({ db, boss, events, policy }),

@@ -1,0 +1,89 @@
+// Every job of the system defined once: its queue's name, its payload schema and its queue options. Producers
+// send through `sendJob` / `insertJobs` / `publishEvent`, which parse the payload first, so a malformed job fails
+// the producer's own transaction instead of reaching a worker; workers parse with the same schema.
+import type { PgBoss } from 'pg-boss';
+import type { z } from 'zod';
+import { merchantStatusEventSchema, paymentSucceededEventSchema } from '@/contracts/events';
+import { choreJobSchema, deliverWebhookJobSchema, sandboxCallbackJobSchema } from '@/contracts/jobs';
+
+type CreateOptions = NonNullable<Parameters<PgBoss['createQueue']>[1]>;
+
+export type JobDefinition<S extends z.ZodType = z.ZodType> = {
+  name: string;
+  schema: S;
+  /** Retry, retention and dead-letter policy; `policy` and `partition` are fixed when the queue is first made. */
+  queue: CreateOptions;
+};
+
+function defineJob<const N extends string, S extends z.ZodType>(job: { name: N; schema: S; queue: CreateOptions }) {
+  return job;
+}
+
+const subscriberRetries = { retryLimit: 10, retryDelay: 1, retryBackoff: true, retryDelayMax: 300 } as const;
+
+export const jobs = {
+  // The delivery schedule itself is ours (each attempt queues the next); pg-boss retries only attempts that could not
+  // run at all (database away, another worker holding the lease, a crash).
+  deliverWebhook: defineJob({
+    name: 'deliver-webhook',
+    schema: deliverWebhookJobSchema,
+    queue: {
+      retryLimit: 100,
+      retryDelay: 1,
+      retryBackoff: true,
+      retryDelayMax: 60,
+      expireInSeconds: 120,
+      heartbeatSeconds: 10,
+      retentionSeconds: 14 * 86_400,
+    },
+  }),
+  risk: defineJob({ name: 'risk', schema: paymentSucceededEventSchema, queue: { ...subscriberRetries, partition: true } }),
+  // Campaign and promotion have no latency target: without NOTIFY their workers poll and take big batches, leaving
+  // the CPU to the risk subscriber, which is woken the moment an event commits.
+  campaign: defineJob({
+    name: 'campaign',
+    schema: paymentSucceededEventSchema,
+    queue: { ...subscriberRetries, notify: false, partition: true },
+  }),
+  promotion: defineJob({
+    name: 'promotion',
+    schema: paymentSucceededEventSchema,
+    queue: { ...subscriberRetries, notify: false, partition: true },
+  }),
+  sandboxCallback: defineJob({
+    name: 'sandbox-callback',
+    schema: sandboxCallbackJobSchema,
+    queue: { retryLimit: 5, retryDelay: 1, retryBackoff: true, retryDelayMax: 60 },
+  }),
+  // A scheduled chore: the next run does what a failed one did not.
+  pruneRiskAggregates: defineJob({
+    name: 'prune-risk-aggregates',
+    schema: choreJobSchema,
+    queue: { retryLimit: 2, retryDelay: 60, policy: 'singleton' },
+  }),
+  // Merchant status changes get a queue of their own rather than riding on `risk`: the subscribers of payments keep
+  // one payload shape, and the consumers of status changes (live view, merchant notices, other systems) subscribe
+  // here without touching the risk worker.
+  merchantEvents: defineJob({
+    name: 'merchant-events',
+    schema: merchantStatusEventSchema,
+    queue: { ...subscriberRetries, retentionSeconds: 7 * 86_400 },
+  }),
+} satisfies Record<string, JobDefinition>;
+
+function defineTopic<const N extends string, S extends z.ZodType>(topic: { name: N; schema: S; subscribers: JobDefinition<S>[] }) {
+  return topic;
+}
+
+/** Topics: an event published on one lands, in the same transaction, in every subscribed queue. */
+export const eventTopics = {
+  paymentSucceeded: defineTopic({
+    name: 'payment.succeeded',
+    schema: paymentSucceededEventSchema,
+    subscribers: [jobs.risk, jobs.campaign, jobs.promotion],
+  }),
+  merchantBlocked: defineTopic({ name: 'merchant.blocked', schema: merchantStatusEventSchema, subscribers: [jobs.merchantEvents] }),
+  merchantUnblocked: defineTopic({ name: 'merchant.unblocked', schema: merchantStatusEventSchema, subscribers: [jobs.merchantEvents] }),
+};
+
+export type EventTopic = (typeof eventTopics)[keyof typeof eventTopics];
