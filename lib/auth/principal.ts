@@ -39,10 +39,3 @@ export async function authorize(request: Request, requirement: AuthRequirement):
   }
   return principal;
 }
-
-/** Merchant keys see only their own merchant; the admin sees all. */
-export function assertMerchantAccess(principal: Principal | null, merchantId: string): void {
-  if (principal?.kind === 'merchant' && principal.merchantId !== merchantId) {
-    throw new AppError('forbidden', 'A merchant API key can only act on its own merchant');
-  }
-}

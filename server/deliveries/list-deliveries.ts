@@ -1,7 +1,7 @@
 import type { z } from 'zod';
+import { scopedMerchantFilter } from '@/lib/auth/merchant-scope';
 import type { Principal } from '@/lib/auth/principal';
 import type { Db } from '@/lib/db/prisma';
-import { AppError } from '@/lib/errors';
 import { afterCursor, decodeCursor, pageOf } from '@/lib/pagination/keyset-cursor';
 import type { listDeliveriesQuerySchema } from '@/contracts/deliveries';
 import { toDeliveryView } from './to-delivery-view';
@@ -10,7 +10,7 @@ type ListDeliveries = { db: Db; principal: Principal | null; query: z.output<typ
 
 /** Newest first; a merchant key lists only its own. */
 export async function listDeliveries({ db, principal, query }: ListDeliveries) {
-  const merchantId = scopedMerchantId(principal, query.merchantId);
+  const merchantId = scopedMerchantFilter(principal, query.merchantId);
   const rows = await db.delivery.findMany({
     where: {
       AND: [
@@ -28,10 +28,4 @@ export async function listDeliveries({ db, principal, query }: ListDeliveries) {
   });
   const page = pageOf(rows, query.limit);
   return { items: page.items.map(toDeliveryView), nextCursor: page.nextCursor };
-}
-
-export function scopedMerchantId(principal: Principal | null, requested: string | undefined): string | undefined {
-  if (principal?.kind !== 'merchant') return requested;
-  if (requested && requested !== principal.merchantId) throw new AppError('forbidden', 'A merchant API key sees only its own deliveries');
-  return principal.merchantId;
 }

@@ -1,11 +1,11 @@
 import type { PgBoss } from 'pg-boss';
+import { scopedMerchantFilter, withinScope } from '@/lib/auth/merchant-scope';
 import type { z } from 'zod';
 import type { Principal } from '@/lib/auth/principal';
 import type { Db, Tx } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import { jobs } from '@/lib/queue/jobs';
 import { insertJobs } from '@/lib/queue/send-job';
-import { scopedMerchantId } from './list-deliveries';
 import type { bulkRedeliverBodySchema } from '@/contracts/deliveries';
 import { toDeliveryView } from './to-delivery-view';
 
@@ -31,10 +31,7 @@ async function reopen(db: Db, boss: PgBoss, where: (tx: Tx) => Promise<Reopened[
 }
 
 export async function redeliverOne({ db, boss, id, principal }: { db: Db; boss: PgBoss; id: string; principal: Principal | null }) {
-  const delivery = await db.delivery.findUnique({ where: { id } });
-  if (!delivery || (principal?.kind === 'merchant' && principal.merchantId !== delivery.merchantId)) {
-    throw new AppError('not_found', `Delivery ${id} not found`);
-  }
+  withinScope(principal, await db.delivery.findUnique({ where: { id }, select: { merchantId: true } }), `Delivery ${id}`);
   const reopened = await reopen(
     db,
     boss,
@@ -50,7 +47,7 @@ export async function redeliverOne({ db, boss, id, principal }: { db: Db; boss: 
 type Bulk = { db: Db; boss: PgBoss; principal: Principal | null; filter: z.output<typeof bulkRedeliverBodySchema> };
 
 export async function redeliverMany({ db, boss, principal, filter }: Bulk) {
-  const merchantId = scopedMerchantId(principal, filter.merchantId) ?? null;
+  const merchantId = scopedMerchantFilter(principal, filter.merchantId) ?? null;
   const since = filter.since ? new Date(filter.since) : null;
   const until = filter.until ? new Date(filter.until) : null;
   const reopened = await reopen(

@@ -1,4 +1,5 @@
 import type { Principal } from '@/lib/auth/principal';
+import { assertMerchantInScope } from '@/lib/auth/merchant-scope';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import { generateWebhookSecret } from './create-merchant';
@@ -10,9 +11,7 @@ type Rotate = { db: Db; merchantId: string; principal: Principal | null; overlap
  * can switch its verifier without losing a webhook. The new secret is shown once.
  */
 export async function rotateWebhookSecret({ db, merchantId, principal, overlapSeconds }: Rotate) {
-  if (principal?.kind === 'merchant' && principal.merchantId !== merchantId) {
-    throw new AppError('not_found', `Merchant ${merchantId} not found`);
-  }
+  assertMerchantInScope(principal, merchantId);
   const secret = generateWebhookSecret();
   const overlapEndsAt = new Date(Date.now() + overlapSeconds * 1000);
   await db.$transaction(async (tx) => {

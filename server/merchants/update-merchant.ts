@@ -1,4 +1,5 @@
 import type { Principal } from '@/lib/auth/principal';
+import { assertMerchantInScope } from '@/lib/auth/merchant-scope';
 import type { Db } from '@/lib/db/prisma';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -9,7 +10,7 @@ type UpdateMerchant = { db: Db; id: string; principal: Principal | null; changes
 
 /** A new notifyUrl is checked like a first one, and gives a disabled endpoint a fresh start. */
 export async function updateMerchant({ db, id, principal, changes }: UpdateMerchant) {
-  if (principal?.kind === 'merchant' && principal.merchantId !== id) throw new AppError('not_found', `Merchant ${id} not found`);
+  assertMerchantInScope(principal, id);
   if (changes.notifyUrl) await checkNotifyUrl(changes.notifyUrl, getEnv().NOTIFY_URL_ALLOWLIST);
   const updated = await db.merchant.updateMany({
     where: { id },

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
-import { assertMerchantAccess, type Principal } from '@/lib/auth/principal';
+import { assertMerchantInScope } from '@/lib/auth/merchant-scope';
+import type { Principal } from '@/lib/auth/principal';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
 import { registerSandboxOrder } from '@/server/sandbox/register-sandbox-order';
@@ -16,7 +17,7 @@ const pendingLifetimeMs = 2 * 60 * 60 * 1000;
  * this insert or this insert sees the block: a blocked merchant never gets a new payment.
  */
 export async function createPayment({ db, principal, input }: CreatePayment) {
-  assertMerchantAccess(principal, input.merchantId);
+  assertMerchantInScope(principal, input.merchantId);
   try {
     const payment = await db.$transaction(async (tx) => {
       const [merchant] = await tx.$queryRaw<{ status: string }[]>`

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { withinScope } from '@/lib/auth/merchant-scope';
 import type { Principal } from '@/lib/auth/principal';
 import type { Db } from '@/lib/db/prisma';
 import { AppError } from '@/lib/errors';
@@ -23,9 +24,8 @@ export async function paySandboxOrder({ db, paymentId, principal, options }: Pay
   return db.$transaction(async (tx) => {
     const order = await tx.sandboxOrder.findUnique({ where: { paymentId } });
     const payment = order && (await tx.payment.findUnique({ where: { id: paymentId }, select: { merchantId: true } }));
-    if (!order || !payment || (principal?.kind === 'merchant' && principal.merchantId !== payment.merchantId)) {
-      throw new AppError('not_found', `Sandbox order for payment ${paymentId} not found`);
-    }
+    withinScope(principal, payment, `Sandbox order for payment ${paymentId}`);
+    if (!order) throw new AppError('not_found', `Sandbox order for payment ${paymentId} not found`);
     const paid = await tx.sandboxOrder.updateMany({
       where: { paymentId, state: 'NOTPAY' },
       data: { state: 'SUCCESS', paidAt: new Date() },

@@ -95,8 +95,9 @@ describe('payments API', () => {
     assert.equal(own.json.merchantId, a.id);
     const before = await app.db.payment.count();
     const forOther = await createPayment(paymentBody(b.id), a.apiKey);
-    assert.equal(forOther.status, 403, forOther.text);
-    assert.equal(forOther.json.error.code, 'forbidden');
+    // Another merchant's id answers exactly like an unknown one.
+    assert.equal(forOther.status, 404, forOther.text);
+    assert.equal(forOther.json.error.code, 'not_found');
     assert.equal(await app.db.payment.count(), before);
 
     const ofB = await createPayment(paymentBody(b.id), b.apiKey);
