@@ -1,5 +1,6 @@
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '@/lib/db/prisma';
+import { notifyChanges } from '@/lib/live/notify-changes';
 import { logger } from '@/lib/logger';
 import { deliveryBatchesFor } from './delivery-batches';
 import { getDeliveryAgent } from './delivery-agent';
@@ -27,9 +28,12 @@ export async function deliverWebhook({ db, boss, deliveryId, attempt, step, sett
   const { delivery } = claim;
 
   if (delivery.endpointDisabledReason) {
-    await db.delivery.update({
-      where: { id: delivery.id },
-      data: { status: 'failed', leaseUntil: null, lastError: `endpoint disabled: ${delivery.endpointDisabledReason}` },
+    await db.$transaction(async (tx) => {
+      await tx.delivery.update({
+        where: { id: delivery.id },
+        data: { status: 'failed', leaseUntil: null, lastError: `endpoint disabled: ${delivery.endpointDisabledReason}` },
+      });
+      await notifyChanges(tx, [{ kind: 'delivery', id: delivery.id, merchantId: delivery.merchantId }]);
     });
     return 'failed';
   }
@@ -44,7 +48,8 @@ export async function deliverWebhook({ db, boss, deliveryId, attempt, step, sett
   });
   if (acknowledged(result) && !delivery.endpointFailingSince) {
     // The common case rides on a shared statement; should that batch fail, the attempt is recorded on its own below.
-    const recorded = await batches.delivered.add({ deliveryId: delivery.id, attempt, url: delivery.notifyUrl, result }).then(
+    const delivered = { deliveryId: delivery.id, merchantId: delivery.merchantId, attempt, url: delivery.notifyUrl, result };
+    const recorded = await batches.delivered.add(delivered).then(
       () => true,
       (error: unknown) => {
         logger.warn({ err: error, deliveryId: delivery.id }, 'batched record of a delivered webhook failed; recording it alone');

@@ -1,5 +1,6 @@
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '@/lib/db/prisma';
+import { notifyChanges } from '@/lib/live/notify-changes';
 import { jobs } from '@/lib/queue/jobs';
 import { sendJob } from '@/lib/queue/send-job';
 import type { ClaimedDelivery } from './claim-delivery';
@@ -96,6 +97,12 @@ export async function recordAttempt({ db, boss, delivery, attempt, step, url, re
         },
       );
     }
+    // The merchant changes too when its endpoint starts or stops failing, or is disabled.
+    const endpointChanged = disableReason !== null || ok === Boolean(delivery.endpointFailingSince);
+    await notifyChanges(tx, [
+      { kind: 'delivery', id: delivery.id, merchantId: delivery.merchantId },
+      ...(endpointChanged ? [{ kind: 'merchant' as const, id: delivery.merchantId, merchantId: delivery.merchantId }] : []),
+    ]);
   });
   return outcome;
 }

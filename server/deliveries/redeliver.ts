@@ -3,6 +3,7 @@ import { scopedMerchantFilter, withinScope } from '@/lib/auth/merchant-scope';
 import type { z } from 'zod';
 import type { Principal } from '@/lib/auth/principal';
 import type { Db, Tx } from '@/lib/db/prisma';
+import { notifyChanges } from '@/lib/live/notify-changes';
 import { AppError } from '@/lib/errors';
 import { jobs } from '@/lib/queue/jobs';
 import { insertJobs } from '@/lib/queue/send-job';
@@ -25,6 +26,10 @@ async function reopen(db: Db, boss: PgBoss, where: (tx: Tx) => Promise<Reopened[
       jobs.deliverWebhook,
       reopened.map((row) => ({ data: { deliveryId: row.id, attempt: row.attemptCount + 1, step: 0 }, group: { id: row.merchantId } })),
       { tx },
+    );
+    await notifyChanges(
+      tx,
+      reopened.map((row) => ({ kind: 'delivery', id: row.id, merchantId: row.merchantId })),
     );
     return reopened;
   });

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '@/lib/db/prisma';
 import { eventTopics, jobs } from '@/lib/queue/jobs';
 import { insertJobs, publishEvents } from '@/lib/queue/send-job';
+import { notifyChanges } from '@/lib/live/notify-changes';
 import type { PaymentNotification } from '@/server/providers/provider-notification';
 import { buildPaymentSucceededEvent, type SettledPayment } from './build-payment-succeeded-event';
 
@@ -88,6 +89,14 @@ export async function commitPaymentBatch(db: Db, boss: PgBoss, items: BatchItem[
           eventTopics.paymentSucceeded,
           events.map((e) => ({ eventId: e.deliveryId, ...e.event })),
           { tx },
+        );
+        // One notification for the whole batch: the live view learns of each payment and its delivery at commit.
+        await notifyChanges(
+          tx,
+          events.flatMap(({ deliveryId, payment: { id, merchantId } }) => [
+            { kind: 'payment' as const, id, merchantId },
+            { kind: 'delivery' as const, id: deliveryId, merchantId },
+          ]),
         );
       }
       return items.map((item) => (!inserted.has(keyOf(item)) ? 'duplicate' : settledIds.has(item.paymentId) ? 'applied' : 'recorded'));

@@ -1,4 +1,5 @@
 import type { Tx } from '@/lib/db/prisma';
+import { notifyChanges } from '@/lib/live/notify-changes';
 import type { PaymentNotification } from '@/server/providers/provider-notification';
 
 type IntakeAlert = {
@@ -12,7 +13,7 @@ type IntakeAlert = {
 
 /** A verified notification we cannot match is never marked paid: it is raised for risk to look at. */
 export async function raiseIntakeAlert({ tx, kind, merchantId, paymentId, notification, message }: IntakeAlert) {
-  await tx.riskAlert.create({
+  const alert = await tx.riskAlert.create({
     data: {
       kind,
       merchantId,
@@ -27,4 +28,5 @@ export async function raiseIntakeAlert({ tx, kind, merchantId, paymentId, notifi
       },
     },
   });
+  await notifyChanges(tx, [{ kind: 'alert', id: alert.id, merchantId }]);
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hashApiKey } from '@/lib/auth/principal';
 import type { Db } from '@/lib/db/prisma';
+import { notifyChanges } from '@/lib/live/notify-changes';
 import { getEnv } from '@/lib/env';
 import { checkNotifyUrl } from '@/server/deliveries/notify-url-policy';
 import { toMerchantView } from './to-merchant-view';
@@ -14,14 +15,18 @@ export async function createMerchant({ db, name, notifyUrl }: { db: Db; name: st
   await checkNotifyUrl(notifyUrl, getEnv().NOTIFY_URL_ALLOWLIST);
   const apiKey = `mk_${randomBytes(24).toString('base64url')}`;
   const webhookSecret = generateWebhookSecret();
-  const merchant = await db.merchant.create({
-    data: {
-      name,
-      notifyUrl,
-      apiKeyHash: hashApiKey(apiKey),
-      apiKeyPrefix: apiKey.slice(0, 7),
-      secrets: { create: { secret: webhookSecret } },
-    },
+  const merchant = await db.$transaction(async (tx) => {
+    const created = await tx.merchant.create({
+      data: {
+        name,
+        notifyUrl,
+        apiKeyHash: hashApiKey(apiKey),
+        apiKeyPrefix: apiKey.slice(0, 7),
+        secrets: { create: { secret: webhookSecret } },
+      },
+    });
+    await notifyChanges(tx, [{ kind: 'merchant', id: created.id, merchantId: created.id }]);
+    return created;
   });
   return { ...toMerchantView(merchant), webhookSecret, apiKey };
 }

@@ -1,6 +1,7 @@
 import type { Principal } from '@/lib/auth/principal';
 import { assertMerchantInScope } from '@/lib/auth/merchant-scope';
 import type { Db } from '@/lib/db/prisma';
+import { notifyChanges } from '@/lib/live/notify-changes';
 import { AppError } from '@/lib/errors';
 import { generateWebhookSecret } from './create-merchant';
 
@@ -22,6 +23,7 @@ export async function rotateWebhookSecret({ db, merchantId, principal, overlapSe
       data: { expiresAt: overlapEndsAt },
     });
     await tx.webhookSecret.create({ data: { merchantId, secret } });
+    await notifyChanges(tx, [{ kind: 'merchant', id: merchantId, merchantId }]);
   });
   return { webhookSecret: secret, previousSecretsExpireAt: overlapEndsAt.toISOString() };
 }

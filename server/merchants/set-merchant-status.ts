@@ -1,5 +1,6 @@
 import type { PgBoss } from 'pg-boss';
 import type { Db, Tx } from '@/lib/db/prisma';
+import { notifyChanges } from '@/lib/live/notify-changes';
 import { AppError } from '@/lib/errors';
 import { getBoss } from '@/lib/queue/boss';
 import { eventTopics } from '@/lib/queue/jobs';
@@ -52,6 +53,7 @@ export async function setMerchantStatus(change: StatusChange & { to: 'blocked' |
       ],
       { tx },
     );
+    await notifyChanges(tx, [{ kind: 'merchant', id: merchantId, merchantId }]);
     return toMerchantView(merchant);
   };
   return change.tx ? apply(change.tx) : db.$transaction(apply);

@@ -1,6 +1,7 @@
 import type { Principal } from '@/lib/auth/principal';
 import { assertMerchantInScope } from '@/lib/auth/merchant-scope';
 import type { Db } from '@/lib/db/prisma';
+import { notifyChanges } from '@/lib/live/notify-changes';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { checkNotifyUrl } from '@/server/deliveries/notify-url-policy';
@@ -12,13 +13,16 @@ type UpdateMerchant = { db: Db; id: string; principal: Principal | null; changes
 export async function updateMerchant({ db, id, principal, changes }: UpdateMerchant) {
   assertMerchantInScope(principal, id);
   if (changes.notifyUrl) await checkNotifyUrl(changes.notifyUrl, getEnv().NOTIFY_URL_ALLOWLIST);
-  const updated = await db.merchant.updateMany({
-    where: { id },
-    data: {
-      ...changes,
-      ...(changes.notifyUrl ? { endpointDisabledAt: null, endpointDisabledReason: null, endpointFailingSince: null } : {}),
-    },
+  await db.$transaction(async (tx) => {
+    const updated = await tx.merchant.updateMany({
+      where: { id },
+      data: {
+        ...changes,
+        ...(changes.notifyUrl ? { endpointDisabledAt: null, endpointDisabledReason: null, endpointFailingSince: null } : {}),
+      },
+    });
+    if (updated.count === 0) throw new AppError('not_found', `Merchant ${id} not found`);
+    await notifyChanges(tx, [{ kind: 'merchant', id, merchantId: id }]);
   });
-  if (updated.count === 0) throw new AppError('not_found', `Merchant ${id} not found`);
   return toMerchantView(await db.merchant.findUniqueOrThrow({ where: { id } }));
 }

@@ -3,6 +3,7 @@ import { Prisma } from '@/generated/prisma/client';
 import { assertMerchantInScope } from '@/lib/auth/merchant-scope';
 import type { Principal } from '@/lib/auth/principal';
 import type { Db } from '@/lib/db/prisma';
+import { notifyChanges } from '@/lib/live/notify-changes';
 import { AppError } from '@/lib/errors';
 import { registerSandboxOrder } from '@/server/sandbox/register-sandbox-order';
 import type { createPaymentBodySchema } from '@/contracts/payments';
@@ -30,6 +31,7 @@ export async function createPayment({ db, principal, input }: CreatePayment) {
         data: { ...input, expiresAt: new Date(Date.now() + pendingLifetimeMs) },
       });
       if (created.provider === 'sandbox') await registerSandboxOrder({ tx, payment: created });
+      await notifyChanges(tx, [{ kind: 'payment', id: created.id, merchantId: created.merchantId }]);
       return created;
     });
     return toPaymentView(payment);

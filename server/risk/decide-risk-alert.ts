@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '@/lib/db/prisma';
+import { notifyChanges } from '@/lib/live/notify-changes';
 import { AppError } from '@/lib/errors';
 import { blockMerchant } from '@/server/merchants/set-merchant-status';
 import type { decideRiskAlertBodySchema } from '@/contracts/risk';
@@ -32,6 +33,7 @@ export async function decideRiskAlert({ db, alertId, decision }: DecideRiskAlert
     });
     if (updated.count === 0)
       throw new AppError('conflict', `Risk alert ${alertId} is ${alert.status}; it cannot become ${decision.decision}`);
+    await notifyChanges(tx, [{ kind: 'alert', id: alertId, merchantId: alert.merchantId }]);
     if (decision.decision === 'blocked') {
       if (!alert.merchantId) throw new AppError('conflict', 'This alert names no merchant to block');
       const merchant = await tx.merchant.findUnique({ where: { id: alert.merchantId }, select: { status: true } });

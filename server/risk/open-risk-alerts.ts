@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Tx } from '@/lib/db/prisma';
+import { notifyChanges } from '@/lib/live/notify-changes';
 import type { JudgedPayment } from './judge-risk-batch';
 
 export type OpenedAlert = { alertId: string; ruleId: string; opened: boolean; action: 'alert' | 'block' };
@@ -50,6 +51,11 @@ export async function openRiskAlerts({ tx, judged }: { tx: Tx; judged: JudgedPay
       last_event_at = GREATEST(risk_alert.last_event_at, excluded.last_event_at)
     RETURNING id::text, open_key AS "openKey", (xmax = 0) AS inserted`;
   const savedByKey = new Map(saved.map((row) => [row.openKey, row]));
+  // Opened and folded alerts alike: a folded one shows a new hit count.
+  await notifyChanges(
+    tx,
+    rows.map((row) => ({ kind: 'alert', id: savedByKey.get(row.openKey)!.id, merchantId: row.first.payment.merchantId })),
+  );
   for (const row of rows) {
     const alert = savedByKey.get(row.openKey)!;
     row.payments.forEach((paymentId, index) => {

@@ -40,6 +40,7 @@ describe('deliveries claimed and recorded many at once', () => {
       app.db,
       deliveries.map((delivery, i) => ({
         deliveryId: delivery.id,
+        merchantId: delivery.merchantId,
         attempt: 1,
         url: 'http://127.0.0.1:9/hook',
         result: { startedAt, durationMs: 5 + i, statusCode: 200 + i, responseExcerpt: 'ok', error: null, retryAfterSeconds: null },
