@@ -11,6 +11,11 @@ const csv = z
       .map((item) => item.trim())
       .filter(Boolean),
   );
+const httpUrl = (name: string, fallback: string) =>
+  z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.url({ protocol: /^https?$/, message: `${name} must be an http(s) URL` }).default(fallback),
+  );
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -25,13 +30,21 @@ const envSchema = z.object({
     .min(1024)
     .default(64 * 1024),
   WECHATPAY_MCHID: optionalText,
+  WECHATPAY_APPID: optionalText,
   WECHATPAY_APIV3_KEY: optionalText.refine((key) => key === undefined || Buffer.byteLength(key) === 32, {
     message: 'WECHATPAY_APIV3_KEY must be 32 bytes',
   }),
   WECHATPAY_PLATFORM_SERIAL: optionalText,
   WECHATPAY_PLATFORM_PUBLIC_KEY: optionalText,
+  WECHATPAY_MERCHANT_SERIAL: optionalText,
+  WECHATPAY_MERCHANT_PRIVATE_KEY: optionalText,
+  WECHATPAY_BASE_URL: httpUrl('WECHATPAY_BASE_URL', 'https://api.mch.weixin.qq.com'),
   ALIPAY_APP_ID: optionalText,
   ALIPAY_PUBLIC_KEY: optionalText,
+  ALIPAY_APP_PRIVATE_KEY: optionalText,
+  ALIPAY_GATEWAY_URL: httpUrl('ALIPAY_GATEWAY_URL', 'https://openapi.alipay.com/gateway.do'),
+  // Each call to a provider (create, query, close, refund, bill) gives up after this long and counts as unavailable.
+  PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   SANDBOX_CALLBACK_URL: optionalText,
   DELIVERY_RETRY_SCHEDULE: z
     .string()
