@@ -119,12 +119,14 @@ export type BillLine = {
 export interface ProviderClient {
   readonly provider: ProviderName;
   createOrder(input: CreateOrderInput): Promise<ProviderResult<PayData>>;
-  queryOrder(input: { providerTradeNo: string }): Promise<ProviderResult<OrderStatus>>;
+  /** With `amount` (our attempt's), an answer for another amount is untrusted. */
+  queryOrder(input: { providerTradeNo: string; amount?: number }): Promise<ProviderResult<OrderStatus>>;
   /** Closes an unpaid order; a provider that says the order is paid answers `refused` with its code. */
   closeOrder(input: { providerTradeNo: string }): Promise<ProviderResult<{ closed: true }>>;
   /** Submits a refund; the same `providerRefundNo` again is the same refund at the provider (retries are safe). */
   refund(input: RefundInput): Promise<ProviderResult<RefundStatus>>;
-  queryRefund(input: { providerTradeNo: string; providerRefundNo: string }): Promise<ProviderResult<RefundStatus>>;
+  /** With `amount` (our refund's), an answer for another amount is untrusted. */
+  queryRefund(input: { providerTradeNo: string; providerRefundNo: string; amount?: number }): Promise<ProviderResult<RefundStatus>>;
   /** The day's bill (business day in China time), where the provider serves one. */
   downloadBill?(input: { date: string }): Promise<ProviderResult<BillLine[]>>;
 }
