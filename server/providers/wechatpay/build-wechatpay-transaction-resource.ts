@@ -14,6 +14,8 @@ export function buildWechatpayTransactionResource(options: {
   successTime?: Date;
   appid?: string;
   tradeState?: string;
+  /** NATIVE for a QR-code order; MICROPAY (the shopper's payment code) when not said. */
+  tradeType?: string;
 }): WechatpayTransaction {
   const tradeState = options.tradeState ?? 'SUCCESS';
   return {
@@ -21,7 +23,7 @@ export function buildWechatpayTransactionResource(options: {
     appid: options.appid ?? 'wx0000000000000000',
     out_trade_no: options.outTradeNo,
     transaction_id: options.transactionId,
-    trade_type: 'MICROPAY',
+    trade_type: options.tradeType ?? 'MICROPAY',
     trade_state: tradeState,
     trade_state_desc: tradeState === 'SUCCESS' ? '支付成功' : tradeState,
     bank_type: 'OTHERS',
