@@ -60,7 +60,10 @@ export type PayData = Record<string, string>;
 /** The provider's view of one order (attempt), from a query. */
 export type OrderStatus =
   | {
-      /** WeChat SUCCESS (and REFUND: it was paid, refunds came after), Alipay TRADE_SUCCESS / TRADE_FINISHED. */
+      /**
+       * WeChat SUCCESS (and REFUND: it was paid, refunds came after), Alipay TRADE_SUCCESS / TRADE_FINISHED (and
+       * TRADE_CLOSED with a send_pay_date: paid, then refunded in full).
+       */
       state: 'paid';
       providerTransactionId: string;
       amount: number;
@@ -77,7 +80,10 @@ export type OrderStatus =
   | { state: 'closed'; tradeState: string }
   /** WeChat PAYERROR. */
   | { state: 'failed'; tradeState: string }
-  /** The provider has no such order (WeChat ORDER_NOT_EXIST, Alipay ACQ.TRADE_NOT_EXIST). */
+  /**
+   * The provider has no such order (WeChat ORDER_NOT_EXIST, Alipay ACQ.TRADE_NOT_EXIST). Alipay answers so for a
+   * precreated order until the shopper scans its code, so for Alipay this is also "not scanned yet".
+   */
   | { state: 'not_found'; tradeState: string };
 
 export type RefundInput = {
