@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import net from 'node:net';
 import { describe, test } from 'node:test';
-import type { ProviderResult } from '@/server/providers/provider-client';
 import { createWechatpayClient } from '@/server/providers/wechatpay/create-wechatpay-client';
 import { createWechatpayClientFromEnv } from '@/server/providers/wechatpay/create-wechatpay-client-from-env';
 import { startFakeProvider } from '@/tests/helpers/fake-provider/start-fake-provider';
+import { expectFailure } from '@/tests/helpers/provider-result';
 
 const fake = await startFakeProvider();
 const client = createWechatpayClient(fake.wechatpay.clientConfig());
@@ -41,11 +41,6 @@ function refundInput(paid: { providerTradeNo: string; amount: number }, amount: 
     reason: 'customer',
     notifyUrl: 'https://gateway.example/api/callbacks/wechatpay',
   };
-}
-
-function failure<T>(result: ProviderResult<T>) {
-  assert.equal(result.ok, false, JSON.stringify(result));
-  return result.ok ? assert.fail() : result;
 }
 
 describe('WeChat Pay v3 client against the fake provider', () => {
@@ -127,7 +122,7 @@ describe('WeChat Pay v3 client against the fake provider', () => {
     fake.failNext({ kind: 'business_error', code: 'ORDER_CLOSED', message: '订单已关闭' }, { operation: 'close_order' });
     assert.ok((await client.closeOrder({ providerTradeNo: input.providerTradeNo })).ok, 'ORDER_CLOSED is the close we asked for');
     const paid = await paidOrder();
-    const refused = failure(await client.closeOrder({ providerTradeNo: paid.providerTradeNo }));
+    const refused = expectFailure(await client.closeOrder({ providerTradeNo: paid.providerTradeNo }));
     assert.deepEqual(refused.failure, { kind: 'refused', code: 'ORDERPAID', message: '订单已支付' });
     assert.equal(refused.exchange.verdict, 'failed');
     assert.equal(refused.exchange.reason, 'ORDERPAID: 订单已支付');
@@ -176,21 +171,21 @@ describe('WeChat Pay v3 client against the fake provider', () => {
 
   test('refund refusals carry WeChat Pay codes: over the total, the 51st, an unpaid order, and a business error', async () => {
     const paid = await paidOrder(10_000);
-    const over = failure(await client.refund(refundInput(paid, 10_001)));
+    const over = expectFailure(await client.refund(refundInput(paid, 10_001)));
     assert.equal(over.failure.kind, 'refused');
     assert.equal(over.failure.code, 'INVALID_REQUEST');
     for (let index = 0; index < 50; index += 1) assert.ok((await client.refund(refundInput(paid, 1))).ok);
-    const fiftyFirst = failure(await client.refund(refundInput(paid, 1)));
+    const fiftyFirst = expectFailure(await client.refund(refundInput(paid, 1)));
     assert.equal(fiftyFirst.failure.code, 'INVALID_REQUEST');
     assert.match(fiftyFirst.failure.message, /50/);
     assert.equal([...fake.wechatpay.refunds.values()].filter((refund) => refund.outTradeNo === paid.providerTradeNo).length, 50);
     const unpaid = order();
     await client.createOrder(unpaid);
-    const notPaid = failure(await client.refund(refundInput(unpaid, 1)));
+    const notPaid = expectFailure(await client.refund(refundInput(unpaid, 1)));
     assert.deepEqual(notPaid.failure, { kind: 'refused', code: 'RESOURCE_NOT_EXISTS', message: '订单不存在' });
     fake.failNext({ kind: 'business_error', code: 'NOT_ENOUGH', message: '基本账户余额不足' }, { operation: 'refund' });
     const input = refundInput(await paidOrder(), 100);
-    const poor = failure(await client.refund(input));
+    const poor = expectFailure(await client.refund(input));
     assert.deepEqual(poor.failure, { kind: 'refused', code: 'NOT_ENOUGH', message: '基本账户余额不足' });
     assert.equal(fake.wechatpay.refunds.has(input.providerRefundNo), false, 'a refused refund is not kept by the provider');
   });
@@ -199,17 +194,17 @@ describe('WeChat Pay v3 client against the fake provider', () => {
     const paid = await paidOrder();
     for (const kind of ['bad_signature', 'no_signature', 'stale_timestamp', 'signtest', 'unknown_serial'] as const) {
       fake.failNext({ kind }, { operation: 'query_order' });
-      const result = failure(await client.queryOrder({ providerTradeNo: paid.providerTradeNo, amount: paid.amount }));
+      const result = expectFailure(await client.queryOrder({ providerTradeNo: paid.providerTradeNo, amount: paid.amount }));
       assert.equal(result.failure.kind, 'untrusted', kind);
       assert.equal(result.exchange.verdict, 'rejected', kind);
       assert.equal(result.exchange.status, 200, kind);
       assert.match(result.exchange.reason!, /failed verification/, kind);
     }
     fake.failNext({ kind: 'no_signature' }, { operation: 'query_order' });
-    const unsigned404 = failure(await client.queryOrder({ providerTradeNo: tradeNo() }));
+    const unsigned404 = expectFailure(await client.queryOrder({ providerTradeNo: tradeNo() }));
     assert.equal(unsigned404.failure.kind, 'untrusted', 'an unsigned ORDER_NOT_EXIST is not taken as not_found');
     fake.failNext({ kind: 'bad_signature' }, { operation: 'refund' });
-    assert.equal(failure(await client.refund(refundInput(paid, 1))).failure.kind, 'untrusted');
+    assert.equal(expectFailure(await client.refund(refundInput(paid, 1))).failure.kind, 'untrusted');
     const stillOk = await client.queryOrder({ providerTradeNo: paid.providerTradeNo, amount: paid.amount });
     assert.ok(stillOk.ok, 'each fault hit one answer only');
   });
@@ -218,38 +213,38 @@ describe('WeChat Pay v3 client against the fake provider', () => {
     const paid = await paidOrder();
     for (const kind of ['wrong_amount', 'wrong_mchid', 'wrong_appid', 'wrong_out_trade_no'] as const) {
       fake.failNext({ kind }, { operation: 'query_order' });
-      const result = failure(await client.queryOrder({ providerTradeNo: paid.providerTradeNo, amount: paid.amount }));
+      const result = expectFailure(await client.queryOrder({ providerTradeNo: paid.providerTradeNo, amount: paid.amount }));
       assert.equal(result.failure.kind, 'untrusted', kind);
       assert.match(result.failure.message, /is not ours/, kind);
     }
     fake.failNext({ kind: 'wrong_amount' }, { operation: 'refund' });
-    const refund = failure(await client.refund(refundInput(paid, 300)));
+    const refund = expectFailure(await client.refund(refundInput(paid, 300)));
     assert.match(refund.failure.message, /^amount\.refund 301 in the answer is not ours \(300\)$/);
     fake.failNext({ kind: 'tamper', change: (answer) => (answer.trade_state = 'HACKED') }, { operation: 'query_order' });
-    assert.match(failure(await client.queryOrder({ providerTradeNo: paid.providerTradeNo })).failure.message, /trade_state "HACKED"/);
+    assert.match(expectFailure(await client.queryOrder({ providerTradeNo: paid.providerTradeNo })).failure.message, /trade_state "HACKED"/);
     fake.failNext({ kind: 'tamper', change: (answer) => delete answer.transaction_id }, { operation: 'query_order' });
-    assert.equal(failure(await client.queryOrder({ providerTradeNo: paid.providerTradeNo })).failure.kind, 'untrusted');
+    assert.equal(expectFailure(await client.queryOrder({ providerTradeNo: paid.providerTradeNo })).failure.kind, 'untrusted');
   });
 
   test('5xx, a timeout, a reset and a refused connection are unavailable', async () => {
     const quick = createWechatpayClient(fake.wechatpay.clientConfig({ timeoutMs: 300 }));
     const input = order();
     fake.failNext({ kind: 'http_error', status: 500 }, { operation: 'create_order' });
-    const fiveHundred = failure(await quick.createOrder(input));
+    const fiveHundred = expectFailure(await quick.createOrder(input));
     assert.deepEqual(fiveHundred.failure, { kind: 'unavailable', code: 'SYSTEM_ERROR', message: 'HTTP 500: 系统繁忙，请稍后重试' });
     assert.equal(fiveHundred.exchange.verdict, 'failed');
     assert.equal(fake.wechatpay.orders.has(input.providerTradeNo), false);
     fake.failNext({ kind: 'timeout' }, { operation: 'create_order' });
     const started = Date.now();
-    const timedOut = failure(await quick.createOrder(input));
+    const timedOut = expectFailure(await quick.createOrder(input));
     assert.equal(timedOut.failure.kind, 'unavailable');
     assert.match(timedOut.failure.message, /no answer within 300 ms/);
     assert.ok(Date.now() - started < 2_000);
     assert.equal(timedOut.exchange.status, null);
     fake.failNext({ kind: 'reset' }, { operation: 'create_order' });
-    assert.equal(failure(await quick.createOrder(input)).failure.kind, 'unavailable');
+    assert.equal(expectFailure(await quick.createOrder(input)).failure.kind, 'unavailable');
     fake.failNext({ kind: 'business_error', code: 'SYSTEM_ERROR', status: 500 }, { operation: 'create_order' });
-    assert.equal(failure(await quick.createOrder(input)).failure.kind, 'unavailable');
+    assert.equal(expectFailure(await quick.createOrder(input)).failure.kind, 'unavailable');
     const closedPort = await new Promise<number>((resolve) => {
       const server = net.createServer().listen(0, '127.0.0.1', () => {
         const { port } = server.address() as net.AddressInfo;
@@ -257,7 +252,7 @@ describe('WeChat Pay v3 client against the fake provider', () => {
       });
     });
     const nowhere = createWechatpayClient(fake.wechatpay.clientConfig({ baseUrl: `http://127.0.0.1:${closedPort}` }));
-    const refused = failure(await nowhere.createOrder(input));
+    const refused = expectFailure(await nowhere.createOrder(input));
     assert.equal(refused.failure.kind, 'unavailable');
     assert.match(refused.failure.message, /ECONNREFUSED/);
     assert.ok((await quick.createOrder(input)).ok, 'the order goes through once the provider answers');
@@ -268,7 +263,7 @@ describe('WeChat Pay v3 client against the fake provider', () => {
     const quick = createWechatpayClient(fake.wechatpay.clientConfig({ timeoutMs: 300 }));
     const input = refundInput(paid, 700);
     fake.failNext({ kind: 'timeout', applied: true }, { operation: 'refund' });
-    assert.equal(failure(await quick.refund(input)).failure.kind, 'unavailable');
+    assert.equal(expectFailure(await quick.refund(input)).failure.kind, 'unavailable');
     const applied = fake.wechatpay.refunds.get(input.providerRefundNo);
     assert.ok(applied, 'the provider kept the refund although its answer never came');
     const retried = await quick.refund(input);
@@ -281,7 +276,7 @@ describe('WeChat Pay v3 client against the fake provider', () => {
       fake.wechatpay.clientConfig({ merchantPrivateKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey }),
     );
     const input = order();
-    const result = failure(await stranger.createOrder(input));
+    const result = expectFailure(await stranger.createOrder(input));
     assert.equal(result.failure.kind, 'refused');
     assert.equal(result.failure.code, 'SIGN_ERROR');
     assert.match(fake.requests.at(-1)!.signatureError!, /signature does not match/);

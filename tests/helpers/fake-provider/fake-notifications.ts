@@ -42,3 +42,20 @@ export function createNotifier(deliver: DeliverNotification) {
 }
 
 export type Notifier = ReturnType<typeof createNotifier>;
+
+/** `send` (once), `duplicate` (`copies` at once), `late` (held until `sendNotification`), `lost` (never sent). */
+export type NotifyFault = 'send' | 'duplicate' | 'late' | 'lost';
+export type NotifyOptions = { notify?: NotifyFault; copies?: number; url?: string };
+export type PaidOrder = {
+  transactionId: string;
+  /** The answers to the notifications sent now (none when lost or late). */
+  notifications: NotificationAnswer[];
+  /** Sends the payment notification (again): a retry, or the late one. */
+  sendNotification: (options?: { url?: string }) => Promise<NotificationAnswer>;
+};
+
+export async function deliverAs(send: () => Promise<NotificationAnswer>, options: NotifyOptions): Promise<NotificationAnswer[]> {
+  const how = options.notify ?? 'send';
+  if (how === 'lost' || how === 'late') return [];
+  return Promise.all(Array.from({ length: how === 'duplicate' ? (options.copies ?? 3) : 1 }, send));
+}

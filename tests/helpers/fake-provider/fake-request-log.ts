@@ -1,6 +1,7 @@
 // Every request the fake provider received, with what it made of our signature: tests prove our requests are signed
 // by looking here, and that a refused request changed nothing.
-import type { FakeOperation, FakeProviderName } from './fake-faults';
+import type { FakeFault, FakeOperation, FakeProviderName } from './fake-faults';
+import type { FakeRequest } from './fake-http-server';
 
 export type FakeRequestRecord = {
   provider: FakeProviderName;
@@ -14,3 +15,27 @@ export type FakeRequestRecord = {
   fault: string | null;
   at: Date;
 };
+
+export function recordFakeRequest(
+  log: FakeRequestRecord[],
+  entry: {
+    provider: FakeProviderName;
+    operation: FakeOperation;
+    request: FakeRequest;
+    signatureError: string | null;
+    fault: FakeFault | null;
+  },
+): void {
+  const { request } = entry;
+  log.push({
+    provider: entry.provider,
+    operation: entry.operation,
+    method: request.method,
+    url: request.rawUrl,
+    headers: request.headers,
+    body: request.body,
+    signatureError: entry.signatureError,
+    fault: entry.fault?.kind ?? null,
+    at: new Date(),
+  });
+}

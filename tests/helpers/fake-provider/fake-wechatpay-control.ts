@@ -4,25 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { buildWechatpayRefundResource } from '@/server/providers/wechatpay/build-wechatpay-refund-resource';
 import { buildWechatpayTransactionResource } from '@/server/providers/wechatpay/build-wechatpay-transaction-resource';
 import { signWechatpayCallback } from '@/server/providers/wechatpay/sign-wechatpay-callback';
-import type { NotificationAnswer, Notifier } from './fake-notifications';
+import { deliverAs, type NotificationAnswer, type Notifier, type NotifyOptions, type PaidOrder } from './fake-notifications';
 import { wechatpayTransactionId, type FakeWechatpayOrder, type FakeWechatpayRefund, type FakeWechatpayState } from './fake-wechatpay-state';
-
-/** `send` (once), `duplicate` (`copies` at once), `late` (held until `sendNotification`), `lost` (never sent). */
-export type NotifyFault = 'send' | 'duplicate' | 'late' | 'lost';
-export type NotifyOptions = { notify?: NotifyFault; copies?: number; url?: string };
-export type PaidOrder = {
-  transactionId: string;
-  /** The answers to the notifications sent now (none when lost or late). */
-  notifications: NotificationAnswer[];
-  /** Sends the payment notification (again): a retry, or the late one. */
-  sendNotification: (options?: { url?: string }) => Promise<NotificationAnswer>;
-};
-
-async function deliver(send: () => Promise<NotificationAnswer>, options: NotifyOptions): Promise<NotificationAnswer[]> {
-  const how = options.notify ?? 'send';
-  if (how === 'lost' || how === 'late') return [];
-  return Promise.all(Array.from({ length: how === 'duplicate' ? (options.copies ?? 3) : 1 }, send));
-}
 
 export function createWechatpayControl(state: FakeWechatpayState, notifier: Notifier) {
   const { keys } = state;
@@ -119,7 +102,7 @@ export function createWechatpayControl(state: FakeWechatpayState, notifier: Noti
           url: send.url ?? options.url ?? order.notifyUrl,
           ...paymentNotification(outTradeNo),
         });
-      return { transactionId, notifications: await deliver(() => sendNotification(), options), sendNotification };
+      return { transactionId, notifications: await deliverAs(() => sendNotification(), options), sendNotification };
     },
 
     /** The order closes on WeChat Pay's side (expiry), or its state is set as a test needs (USERPAYING, PAYERROR). */
@@ -132,7 +115,7 @@ export function createWechatpayControl(state: FakeWechatpayState, notifier: Noti
       const refund = refundOf(outRefundNo);
       refund.status = status;
       refund.successTime = status === 'SUCCESS' ? (options.at ?? new Date()) : null;
-      return deliver(() => sendRefundNotification(outRefundNo, options), options);
+      return deliverAs(() => sendRefundNotification(outRefundNo, options), options);
     },
   };
 }

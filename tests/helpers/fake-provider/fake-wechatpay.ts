@@ -1,7 +1,7 @@
 // The fake WeChat Pay v3: routes our signed requests to its order book, applies the test's faults, and signs answers.
 import { faultSkipsEffect, type FakeFault, type FakeOperation, type FaultQueue } from './fake-faults';
 import type { FakeAnswer, FakeRequest } from './fake-http-server';
-import type { FakeRequestRecord } from './fake-request-log';
+import { recordFakeRequest, type FakeRequestRecord } from './fake-request-log';
 import { answerWechatpay, wechatpayError } from './answer-wechatpay';
 import { closeOrder, createNativeOrder, createRefund, queryOrder, queryRefund, type WechatpayOutcome } from './fake-wechatpay-orders';
 import type { FakeWechatpayState } from './fake-wechatpay-state';
@@ -53,17 +53,7 @@ export function handleWechatpayRequest(options: {
   const merchantKeys = new Map([[keys.merchantSerial, keys.merchantPublicKey]]);
   const signatureError = verifyWechatpayRequest(request, { mchid: keys.mchid, merchantKeys, now: new Date() });
   const fault = signatureError === null ? options.faults.take('wechatpay', found.operation) : null;
-  options.log.push({
-    provider: 'wechatpay',
-    operation: found.operation,
-    method: request.method,
-    url: request.rawUrl,
-    headers: request.headers,
-    body: request.body,
-    signatureError,
-    fault: fault?.kind ?? null,
-    at: new Date(),
-  });
+  recordFakeRequest(options.log, { provider: 'wechatpay', operation: found.operation, request, signatureError, fault });
   if (signatureError !== null) return wechatpayError(keys, 401, 'SIGN_ERROR', `签名错误: ${signatureError}`);
   if (fault?.kind === 'business_error') return wechatpayError(keys, fault.status ?? 400, fault.code, fault.message ?? fault.code);
   if (fault !== null && faultSkipsEffect(fault)) return failWith(fault);

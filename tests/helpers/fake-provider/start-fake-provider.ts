@@ -1,8 +1,12 @@
-// A fake WeChat Pay v3 (and Alipay) for tests: a real HTTP server on a free loopback port, keys of its own, an order
+// A fake WeChat Pay v3 and Alipay for tests: a real HTTP server on a free loopback port, keys of its own, an order
 // book, faults on demand and signed notifications. Start it, hand its `env` to the gateway, and it stops after the
 // test file (or call `stop`).
 import { after } from 'node:test';
+import type { AlipayClientConfig } from '@/server/providers/alipay/alipay-client-config';
 import type { WechatpayClientConfig } from '@/server/providers/wechatpay/wechatpay-client-config';
+import { handleAlipayRequest } from './fake-alipay';
+import { createAlipayControl } from './fake-alipay-control';
+import { createFakeAlipayState, makeFakeAlipayKeys, type FakeAlipayRefund } from './fake-alipay-state';
 import { createFaultQueue, type FakeFault, type FakeOperation, type FakeProviderName } from './fake-faults';
 import { startFakeHttpServer } from './fake-http-server';
 import { createNotifier, postNotification, type DeliverNotification } from './fake-notifications';
@@ -26,13 +30,29 @@ export async function startFakeProvider(
   const requests: FakeRequestRecord[] = [];
   const notifier = createNotifier(options.deliver ?? postNotification);
   const wechatpayState = createFakeWechatpayState(makeFakeWechatpayKeys());
+  const alipayState = createFakeAlipayState(makeFakeAlipayKeys());
+  // Refunds that end at once may notify at once, just after their answer, as the providers do.
+  const later = (send: () => Promise<unknown>) => setTimeout(() => void send().catch(() => {}), 5).unref();
   const afterRefund = (refund: { outRefundNo: string; status: string }) => {
-    if (wechatpayState.refundMode === 'succeed_and_notify' && refund.status === 'SUCCESS') {
-      setTimeout(() => void wechatpay.sendRefundNotification(refund.outRefundNo).catch(() => {}), 5).unref();
+    if (wechatpayState.refundMode === 'succeed_and_notify' && refund.status === 'SUCCESS')
+      later(() => wechatpay.sendRefundNotification(refund.outRefundNo));
+  };
+  const afterAlipayRefund = (refund: FakeAlipayRefund) => {
+    if (alipayState.refundMode === 'succeed_and_notify' && refund.succeededAt !== null) {
+      later(() => alipay.sendRefundNotification(refund.outTradeNo, refund.outRequestNo));
     }
   };
   const http = await startFakeHttpServer((request) => {
-    const answer = handleWechatpayRequest({ state: wechatpayState, request, faults, log: requests, afterRefund });
+    const answer =
+      handleWechatpayRequest({ state: wechatpayState, request, faults, log: requests, afterRefund }) ??
+      handleAlipayRequest({
+        state: alipayState,
+        request,
+        gatewayPath: '/gateway.do',
+        faults,
+        log: requests,
+        afterRefund: afterAlipayRefund,
+      });
     return (
       answer ?? {
         status: 404,
@@ -42,7 +62,9 @@ export async function startFakeProvider(
     );
   });
   const wechatpay = createWechatpayControl(wechatpayState, notifier);
+  const alipay = createAlipayControl(alipayState, notifier);
   const { keys } = wechatpayState;
+  const alipayKeys = alipayState.keys;
 
   const fake = {
     url: http.url,
@@ -56,6 +78,10 @@ export async function startFakeProvider(
       WECHATPAY_MERCHANT_SERIAL: keys.merchantSerial,
       WECHATPAY_MERCHANT_PRIVATE_KEY: pem(keys.merchantPrivateKey, 'pkcs8'),
       WECHATPAY_BASE_URL: http.url,
+      ALIPAY_APP_ID: alipayKeys.appId,
+      ALIPAY_PUBLIC_KEY: pem(alipayKeys.alipayPublicKey, 'spki'),
+      ALIPAY_APP_PRIVATE_KEY: pem(alipayKeys.appPrivateKey, 'pkcs8'),
+      ALIPAY_GATEWAY_URL: `${http.url}/gateway.do`,
     },
     wechatpay: {
       keys,
@@ -75,6 +101,22 @@ export async function startFakeProvider(
         ...overrides,
       }),
       ...wechatpay,
+    },
+    alipay: {
+      keys: alipayKeys,
+      trades: alipayState.trades,
+      refunds: alipayState.refunds,
+      /** How new refunds answer: 'succeed' (default: fund_change Y), 'succeed_and_notify', 'processing'. */
+      setRefundMode: (mode: typeof alipayState.refundMode) => void (alipayState.refundMode = mode),
+      clientConfig: (overrides: Partial<AlipayClientConfig> = {}): AlipayClientConfig => ({
+        appId: alipayKeys.appId,
+        appPrivateKey: alipayKeys.appPrivateKey,
+        alipayPublicKey: alipayKeys.alipayPublicKey,
+        gatewayUrl: `${http.url}/gateway.do`,
+        timeoutMs: 2_000,
+        ...overrides,
+      }),
+      ...alipay,
     },
     /** Every request received, oldest first, with its signature verdict. */
     requests,
