@@ -41,8 +41,12 @@ export type ProviderFailure = {
   message: string;
 };
 
-export type ProviderResult<T> =
-  { ok: true; value: T; exchange: ProviderExchange } | { ok: false; failure: ProviderFailure; exchange: ProviderExchange };
+export type ProviderResult<T> = (
+  { ok: true; value: T; exchange: ProviderExchange } | { ok: false; failure: ProviderFailure; exchange: ProviderExchange }
+) & {
+  /** Exchanges the call made before `exchange`, oldest first (a bill: the request for its link, then the download). */
+  precedingExchanges?: ProviderExchange[];
+};
 
 export type CreateOrderInput = {
   providerTradeNo: string;
