@@ -20,6 +20,8 @@ export function draftProviderExchange(options: {
   maskedRequestHeaders: Record<string, string>;
   requestBody: string | null;
   outcome: ProviderHttpOutcome;
+  /** A zip file is kept as its size, not as text. */
+  binaryResponse?: boolean;
 }): ProviderExchangeDraft {
   const { outcome } = options;
   return {
@@ -31,7 +33,11 @@ export function draftProviderExchange(options: {
     requestBody: options.requestBody === null ? null : excerpt(options.requestBody),
     status: outcome.response?.status ?? null,
     responseHeaders: outcome.response?.headers ?? {},
-    responseBody: outcome.response ? excerpt(outcome.response.body.toString('utf8')) : null,
+    responseBody: !outcome.response
+      ? null
+      : options.binaryResponse
+        ? `[${outcome.response.body.length} bytes]`
+        : excerpt(outcome.response.body.toString('utf8')),
     startedAt: outcome.startedAt,
     durationMs: outcome.durationMs,
   };

@@ -2,6 +2,7 @@ import type { ProviderClient } from '../provider-client';
 import type { AlipayClientConfig } from './alipay-client-config';
 import { closeAlipayOrder } from './close-alipay-order';
 import { createAlipayRefund } from './create-alipay-refund';
+import { downloadAlipayBill } from './download-alipay-bill';
 import { precreateAlipayOrder } from './precreate-alipay-order';
 import { queryAlipayOrder } from './query-alipay-order';
 import { queryAlipayRefund } from './query-alipay-refund';
@@ -15,5 +16,6 @@ export function createAlipayClient(config: AlipayClientConfig): ProviderClient {
     closeOrder: (input) => closeAlipayOrder({ config, ...input }),
     refund: (input) => createAlipayRefund({ config, input }),
     queryRefund: (input) => queryAlipayRefund({ config, ...input }),
+    downloadBill: (input) => downloadAlipayBill({ config, ...input }),
   };
 }

@@ -2,6 +2,7 @@ import type { ProviderClient } from '../provider-client';
 import { closeWechatpayOrder } from './close-wechatpay-order';
 import { createWechatpayNativeOrder } from './create-wechatpay-native-order';
 import { createWechatpayRefund } from './create-wechatpay-refund';
+import { downloadWechatpayTradeBill } from './download-wechatpay-trade-bill';
 import { queryWechatpayOrder } from './query-wechatpay-order';
 import { queryWechatpayRefund } from './query-wechatpay-refund';
 import type { WechatpayClientConfig } from './wechatpay-client-config';
@@ -15,5 +16,6 @@ export function createWechatpayClient(config: WechatpayClientConfig): ProviderCl
     closeOrder: (input) => closeWechatpayOrder({ config, ...input }),
     refund: (input) => createWechatpayRefund({ config, input }),
     queryRefund: (input) => queryWechatpayRefund({ config, ...input }),
+    downloadBill: (input) => downloadWechatpayTradeBill({ config, ...input }),
   };
 }
