@@ -1,5 +1,6 @@
 // What the fake Alipay knows: its key pair, our app's public key, and the trades and refunds made with it.
 import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import type { BillEditor } from './fake-bill-rows';
 
 export type FakeAlipayKeys = {
   appId: string;
@@ -66,6 +67,9 @@ export function createFakeAlipayState(keys: FakeAlipayKeys) {
     /** Keyed `${out_trade_no}|${out_request_no}`: a refund number is unique within its trade. */
     refunds: new Map<string, FakeAlipayRefund>(),
     refundMode: 'succeed' as FakeAlipayRefundMode,
+    /** Bill archives handed out by the download-link query, by token. */
+    billFiles: new Map<string, Buffer>(),
+    billEditor: null as BillEditor | null,
   };
 }
 

@@ -1,6 +1,7 @@
 // The fake Alipay gateway: verifies our signed requests, runs them against its trades, applies the test's faults,
 // and signs its answers.
 import { alipayError, answerAlipay } from './answer-alipay';
+import { createBillLink, serveAlipayBillFile } from './fake-alipay-bills';
 import { close, precreate, query, refund, refundQuery, type AlipayOutcome } from './fake-alipay-trades';
 import type { FakeAlipayRefund, FakeAlipayState } from './fake-alipay-state';
 import { faultSkipsEffect, type FakeFault, type FakeOperation, type FaultQueue } from './fake-faults';
@@ -8,15 +9,18 @@ import type { FakeAnswer, FakeRequest } from './fake-http-server';
 import { recordFakeRequest, type FakeRequestRecord } from './fake-request-log';
 import { verifyAlipayRequest } from './verify-alipay-request';
 
-const operations: Record<
-  string,
-  { operation: FakeOperation; run: (state: FakeAlipayState, biz: unknown, notifyUrl: string | null) => AlipayOutcome }
-> = {
+type Run = (state: FakeAlipayState, biz: unknown, notifyUrl: string | null, host: string) => AlipayOutcome;
+
+const operations: Record<string, { operation: FakeOperation; run: Run }> = {
   'alipay.trade.precreate': { operation: 'create_order', run: precreate },
   'alipay.trade.query': { operation: 'query_order', run: query },
   'alipay.trade.close': { operation: 'close_order', run: close },
   'alipay.trade.refund': { operation: 'refund', run: refund },
   'alipay.trade.fastpay.refund.query': { operation: 'query_refund', run: refundQuery },
+  'alipay.data.dataservice.bill.downloadurl.query': {
+    operation: 'download_bill',
+    run: (state, biz, _, host) => createBillLink(state, biz, host),
+  },
 };
 
 function failWith(fault: FakeFault): FakeAnswer | null {
@@ -47,6 +51,12 @@ export function handleAlipayRequest(options: {
 }): FakeAnswer | null {
   const { state, request } = options;
   const { keys } = state;
+  if (request.method === 'GET' && request.path === '/alipay/billdownload') {
+    // The link carries its own token; nothing else is checked, as at Alipay's bill centre.
+    const fault = options.faults.take('alipay', 'download_bill_file');
+    recordFakeRequest(options.log, { provider: 'alipay', operation: 'download_bill_file', request, signatureError: null, fault });
+    return (fault && failWith(fault)) ?? serveAlipayBillFile(state, request.query.get('token'), fault);
+  }
   if (request.path !== options.gatewayPath) return null;
   const params = readParams(request);
   const method = params.get('method') ?? '';
@@ -68,7 +78,7 @@ export function handleAlipayRequest(options: {
   }
   if (fault?.kind === 'business_error') return answer(alipayError(fault.code, fault.message ?? fault.code));
   if (fault !== null && faultSkipsEffect(fault)) return failWith(fault);
-  const outcome = found.run(state, biz, params.get('notify_url'));
+  const outcome = found.run(state, biz, params.get('notify_url'), request.headers.host ?? '');
   if (outcome.refund) options.afterRefund(outcome.refund);
   return (fault && failWith(fault)) ?? answer(outcome.content, fault);
 }

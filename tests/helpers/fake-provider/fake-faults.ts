@@ -1,7 +1,8 @@
 // What the next answers of the fake provider do wrong, queued by a test and taken by the requests that match.
 import type { ProviderExchange } from '@/server/providers/provider-client';
 
-export type FakeOperation = ProviderExchange['operation'];
+/** The operations of the provider client, and the bill file's download (the second half of download_bill). */
+export type FakeOperation = ProviderExchange['operation'] | 'download_bill_file';
 export type FakeProviderName = 'wechatpay' | 'alipay';
 
 export type FakeFault =
@@ -26,7 +27,7 @@ export type FakeFault =
   | { kind: 'wrong_mchid' }
   | { kind: 'wrong_appid' }
   | { kind: 'wrong_out_trade_no' }
-  /** Edit the answer object before it is serialized and signed. */
+  /** Edit the answer object before it is serialized and signed (a bill file: WeChat `{ text }`, Alipay `{ zip }`). */
   | { kind: 'tamper'; change: (answer: Record<string, any>) => void };
 
 type Queued = { fault: FakeFault; provider?: FakeProviderName; operation?: FakeOperation; left: number };

@@ -1,5 +1,6 @@
 // What the fake WeChat Pay knows: its keys, our merchant's public keys, and the orders and refunds placed with it.
 import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import type { BillEditor } from './fake-bill-rows';
 
 export type FakeWechatpayKeys = {
   mchid: string;
@@ -75,6 +76,9 @@ export function createFakeWechatpayState(keys: FakeWechatpayKeys) {
     orders: new Map<string, FakeWechatpayOrder>(),
     refunds: new Map<string, FakeWechatpayRefund>(),
     refundMode: 'processing' as FakeRefundMode,
+    /** Bill files handed out by /v3/bill/tradebill, by download token. */
+    billFiles: new Map<string, string>(),
+    billEditor: null as BillEditor | null,
   };
 }
 

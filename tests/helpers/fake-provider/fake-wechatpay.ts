@@ -4,10 +4,11 @@ import type { FakeAnswer, FakeRequest } from './fake-http-server';
 import { recordFakeRequest, type FakeRequestRecord } from './fake-request-log';
 import { answerWechatpay, wechatpayError } from './answer-wechatpay';
 import { closeOrder, createNativeOrder, createRefund, queryOrder, queryRefund, type WechatpayOutcome } from './fake-wechatpay-orders';
+import { requestTradeBill, serveBillFile } from './fake-wechatpay-bills';
 import type { FakeWechatpayState } from './fake-wechatpay-state';
 import { verifyWechatpayRequest } from './verify-wechatpay-request';
 
-type Route = { operation: FakeOperation; run: () => WechatpayOutcome };
+type Route = { operation: FakeOperation; run: () => WechatpayOutcome; file?: true };
 
 function route(state: FakeWechatpayState, request: FakeRequest): Route | null {
   const { method, path, query, body } = request;
@@ -22,6 +23,10 @@ function route(state: FakeWechatpayState, request: FakeRequest): Route | null {
     return { operation: 'close_order', run: () => closeOrder(state, decodeURIComponent(order[1]), body) };
   if (method === 'POST' && path === '/v3/refund/domestic/refunds') return { operation: 'refund', run: () => createRefund(state, body) };
   if (method === 'GET' && refund) return { operation: 'query_refund', run: () => queryRefund(state, decodeURIComponent(refund[1])) };
+  if (method === 'GET' && path === '/v3/bill/tradebill')
+    return { operation: 'download_bill', run: () => requestTradeBill(state, query, request.headers.host ?? '') };
+  if (method === 'GET' && path === '/v3/billdownload/file')
+    return { operation: 'download_bill_file', run: () => ({ status: 200, answer: null }), file: true };
   return null;
 }
 
@@ -57,6 +62,7 @@ export function handleWechatpayRequest(options: {
   if (signatureError !== null) return wechatpayError(keys, 401, 'SIGN_ERROR', `签名错误: ${signatureError}`);
   if (fault?.kind === 'business_error') return wechatpayError(keys, fault.status ?? 400, fault.code, fault.message ?? fault.code);
   if (fault !== null && faultSkipsEffect(fault)) return failWith(fault);
+  if (found.file) return (fault && failWith(fault)) ?? serveBillFile(state, request.query.get('token'), fault);
   const outcome = found.run();
   if (outcome.refund) options.afterRefund(outcome.refund);
   return (fault && failWith(fault)) ?? answerWechatpay({ keys, status: outcome.status, answer: outcome.answer, fault });

@@ -8,6 +8,7 @@ import { handleAlipayRequest } from './fake-alipay';
 import { createAlipayControl } from './fake-alipay-control';
 import { createFakeAlipayState, makeFakeAlipayKeys, type FakeAlipayRefund } from './fake-alipay-state';
 import { createFaultQueue, type FakeFault, type FakeOperation, type FakeProviderName } from './fake-faults';
+import type { BillEditor } from './fake-bill-rows';
 import { startFakeHttpServer } from './fake-http-server';
 import { createNotifier, postNotification, type DeliverNotification } from './fake-notifications';
 import type { FakeRequestRecord } from './fake-request-log';
@@ -89,6 +90,8 @@ export async function startFakeProvider(
       refunds: wechatpayState.refunds,
       /** How new refunds answer: 'processing' (default), 'succeed', 'succeed_and_notify'. */
       setRefundMode: (mode: typeof wechatpayState.refundMode) => void (wechatpayState.refundMode = mode),
+      /** Edits every bill served from now on (null: bills as the fake's records say). */
+      setBillEditor: (editor: BillEditor | null) => void (wechatpayState.billEditor = editor),
       /** A client configuration for this fake, for tests that build a client without the environment. */
       clientConfig: (overrides: Partial<WechatpayClientConfig> = {}): WechatpayClientConfig => ({
         mchid: keys.mchid,
@@ -108,6 +111,8 @@ export async function startFakeProvider(
       refunds: alipayState.refunds,
       /** How new refunds answer: 'succeed' (default: fund_change Y), 'succeed_and_notify', 'processing'. */
       setRefundMode: (mode: typeof alipayState.refundMode) => void (alipayState.refundMode = mode),
+      /** Edits every bill served from now on (null: bills as the fake's records say). */
+      setBillEditor: (editor: BillEditor | null) => void (alipayState.billEditor = editor),
       clientConfig: (overrides: Partial<AlipayClientConfig> = {}): AlipayClientConfig => ({
         appId: alipayKeys.appId,
         appPrivateKey: alipayKeys.appPrivateKey,
