@@ -2,6 +2,7 @@ import type { Operation } from '@/contracts/operation';
 import * as campaigns from './campaigns';
 import * as deliveries from './deliveries';
 import { receiveCallbackOperation } from './callbacks';
+import { streamLiveEventsOperation } from './live';
 import * as merchants from './merchants';
 import * as payments from './payments';
 import * as promotions from './promotions';
@@ -28,4 +29,5 @@ export const allOperations: Operation[] = [
   ...operationsIn(risk),
   ...operationsIn(campaigns),
   ...operationsIn(promotions),
+  streamLiveEventsOperation,
 ];

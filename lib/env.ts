@@ -75,6 +75,8 @@ const envSchema = z.object({
   RISK_AUTOBLOCK_SIGNAL_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   RISK_AUTOBLOCK_MAX_PER_HOUR: z.coerce.number().int().min(0).max(10_000).default(3),
   RISK_AUTOBLOCK_UNBLOCK_GRACE_MINUTES: z.coerce.number().int().min(0).max(43_200).default(1440),
+  // How often an open live stream says it is alive; the browser reconnects a stream silent for much longer.
+  LIVE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
   // Longer than the longest window a rule may have (240 minutes).
   RISK_BUCKET_RETENTION_HOURS: z.coerce
     .number()

@@ -14,6 +14,9 @@ const statusText: Record<number, string> = {
   503: 'Not ready',
 };
 
+// A bare media type (e.g. text/event-stream) is documented as the response's content; prose stays a description.
+const mediaType = /^[\w.+-]+\/[\w.+-]+$/;
+
 const json = (schema: z.ZodType, io: 'input' | 'output') => ({ schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) });
 
 /** Builds the OpenAPI 3.1 document from the same zod schemas the routes parse with. */
@@ -31,7 +34,9 @@ export function buildOpenApi(operations: Operation[]) {
         : undefined;
     const success = op.response
       ? { description: op.summary, content: { 'application/json': json(op.response, 'output') } }
-      : { description: op.responseContentType ?? op.summary };
+      : op.responseContentType && mediaType.test(op.responseContentType)
+        ? { description: op.summary, content: { [op.responseContentType]: { schema: { type: 'string' } } } }
+        : { description: op.responseContentType ?? op.summary };
     const errors = Object.fromEntries(
       op.errors.map((status) => [
         String(status),

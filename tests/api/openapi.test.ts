@@ -99,4 +99,12 @@ describe('OpenAPI document', () => {
     assert.ok(operation.responses['403'], 'merchant_blocked answers 403');
     assert.ok(operation.responses['422'], 'bad input answers 422');
   });
+
+  test('the live event stream is documented as server-sent events behind a credential', async () => {
+    const operation = (await openApiDocument()).paths['/api/events'].get;
+    assert.equal(operation.operationId, 'streamLiveEvents');
+    assert.ok(operation.responses['200'].content['text/event-stream'], 'documents text/event-stream');
+    assert.deepEqual(operation.security, [{ bearer: [] }]);
+    assert.ok(operation.responses['401']);
+  });
 });
