@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { addDays } from './add-days';
 import { businessDate } from './business-date';
 import { formatDateTime, formatExactInstant, formatZoneOffset } from './format-date-time';
+import { formatTimeTick } from './format-time-tick';
 import { zonedTimeToInstant } from './zoned-time-to-instant';
 
 const shanghai = 'Asia/Shanghai';
@@ -56,4 +58,18 @@ test('the exact instant names the zone, its offset and UTC', () => {
 test('a value that is not a time is refused', () => {
   assert.throws(() => formatDateTime('not a date', shanghai), RangeError);
   assert.throws(() => formatDateTime(Number.NaN, shanghai), RangeError);
+});
+
+test('calendar dates move by whole days across month and year ends', () => {
+  assert.equal(addDays('2026-03-01', -1), '2026-02-28');
+  assert.equal(addDays('2028-02-28', 1), '2028-02-29');
+  assert.equal(addDays('2026-12-31', 1), '2027-01-01');
+  assert.equal(addDays('2026-03-01', -7), '2026-02-22');
+});
+
+test('time-axis ticks are as short as the span allows, on the Shanghai clock', () => {
+  const t = '2026-03-01T16:05:00Z';
+  assert.equal(formatTimeTick(t, shanghai, 3_600_000), '00:05');
+  assert.equal(formatTimeTick(t, shanghai, 3 * 86_400_000), '03-02 00:05');
+  assert.equal(formatTimeTick(t, shanghai, 30 * 86_400_000), '2026-03-02');
 });
