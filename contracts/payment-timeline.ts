@@ -1,0 +1,74 @@
+// The order detail as one story (DESIGN §8): every fact about one payment, each a typed entry, in time order.
+import { z } from 'zod';
+import { defineOperation } from '@/contracts/operation';
+import { idParamsSchema } from '@/contracts/common';
+import { providerSchema } from '@/contracts/payments';
+
+const at = z.string().describe('When it happened (ISO 8601)');
+const entry = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.object({ type: z.literal(type), at, ...shape });
+
+export const timelineEntrySchema = z.discriminatedUnion('type', [
+  entry('created', { amount: z.number().int(), currency: z.string(), provider: providerSchema, outTradeNo: z.string() }),
+  entry('state_change', { from: z.string(), to: z.string() }),
+  entry('notification', {
+    notificationId: z.uuid().describe('The inbox entry, with its raw body and headers: GET /api/notifications/{id}'),
+    provider: providerSchema,
+    kind: z.enum(['payment', 'refund', 'unknown']),
+    outcome: z.enum(['applied', 'duplicate', 'recorded', 'rejected']),
+    reason: z.string().nullable(),
+    receivedCount: z.number().int().describe('Copies received; duplicates are counted on the first'),
+    lastReceivedAt: z.string(),
+  }),
+  entry('delivery', {
+    deliveryId: z.uuid(),
+    eventType: z.string(),
+    status: z.enum(['pending', 'delivered', 'failed', 'cancelled']),
+    attemptCount: z.number().int(),
+  }),
+  entry('delivery_attempt', {
+    deliveryId: z.uuid(),
+    attemptNumber: z.number().int(),
+    statusCode: z.number().int().nullable(),
+    durationMs: z.number().int(),
+    error: z.string().nullable(),
+  }),
+  entry('risk_evaluation', { eventId: z.string().describe('The payment event the risk engine judged') }),
+  entry('risk_alert', {
+    alertId: z.uuid(),
+    kind: z.string(),
+    ruleId: z.uuid().nullable(),
+    status: z.enum(['open', 'acknowledged', 'blocked', 'dismissed']),
+    hitCount: z.number().int(),
+  }),
+  entry('action', {
+    actor: z.string().describe('Who: user:<email>, token:admin, api-key:<prefix>, risk-engine'),
+    action: z.string().describe('e.g. risk_alert.decide, delivery.redeliver'),
+    subjectType: z.string(),
+    subjectId: z.string(),
+    reason: z.string().nullable(),
+  }),
+]);
+
+export type TimelineEntry = z.output<typeof timelineEntrySchema>;
+
+export const paymentTimelineSchema = z.object({
+  paymentId: z.uuid(),
+  merchantId: z.uuid(),
+  entries: z.array(timelineEntrySchema).describe('Oldest first; entries at the same instant in the order the facts follow each other'),
+  truncated: z.boolean().describe('Some kind of entry had more than 500 rows; the oldest 500 of it are shown'),
+});
+
+export const getPaymentTimelineOperation = defineOperation({
+  id: 'getPaymentTimeline',
+  method: 'GET',
+  path: '/api/payments/{id}/timeline',
+  summary:
+    'The order as one timeline: creation, state changes, provider notifications (rejected ones too), deliveries with ' +
+    'every attempt, risk evaluations and alerts, people’s actions; a merchant key gets it without the risk entries',
+  tag: 'payments',
+  auth: 'admin-or-merchant',
+  params: idParamsSchema,
+  status: 200,
+  response: paymentTimelineSchema,
+  errors: [401, 404],
+});
