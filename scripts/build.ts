@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(import.meta.dirname, '..');
 const sourceDirs = ['app', 'components', 'contracts', 'features', 'lib', 'server', 'generated', 'public'];
-const sourceFiles = ['next.config.js', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json', 'tsconfig.app.json'];
+const sourceFiles = ['next.config.js', 'postcss.config.mjs', 'proxy.ts', 'package-lock.json', 'tsconfig.json', 'tsconfig.app.json'];
 const stampFile = path.join(root, '.next', 'source-hash');
 
 function sourceHash(): string {

@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors';
 import { errorResponse, jsonResponse } from '@/lib/http/error-response';
 import type { Operation } from '@/contracts/operation';
 import { readBody } from '@/lib/http/read-body';
+import { findUnstorableText } from '@/lib/text/storable-text';
 
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -26,8 +27,13 @@ export function handle<O extends Operation>(operation: O, handler: (input: Handl
   const route = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const principal = await authorize(request, operation.auth);
-      const params = parse(operation.params, await context.params, 'path parameters', 'not_found');
-      const query = parse(operation.query, Object.fromEntries(new URL(request.url).searchParams), 'query', 'validation_failed');
+      const params = parse(operation.params, storable(await context.params, 'path parameters'), 'path parameters', 'not_found');
+      const query = parse(
+        operation.query,
+        storable(Object.fromEntries(new URL(request.url).searchParams), 'query'),
+        'query',
+        'validation_failed',
+      );
       const body = operation.body ? parse(operation.body, await readJson(request), 'body', 'validation_failed') : undefined;
       const result = await handler({ request, principal, params, query, body } as HandlerInput<O>);
       if (result instanceof Response) return result;
@@ -42,11 +48,20 @@ export function handle<O extends Operation>(operation: O, handler: (input: Handl
 async function readJson(request: Request): Promise<unknown> {
   const text = await readBody(request, jsonBodyLimit);
   if (text.trim() === '') throw new AppError('bad_request', 'Request body must be a JSON object');
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new AppError('bad_request', 'Request body is not valid JSON');
   }
+  return storable(body, 'body');
+}
+
+/** Refuses, before any schema or database sees it, a string PostgreSQL could not store (a NUL character). */
+function storable<T>(value: T, where: string): T {
+  const path = findUnstorableText(value);
+  if (path !== null) throw new AppError('bad_request', `Invalid ${where}: ${path} contains a NUL character`);
+  return value;
 }
 
 function parse(schema: z.ZodType | undefined, value: unknown, where: string, code: 'not_found' | 'validation_failed') {

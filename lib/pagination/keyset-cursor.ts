@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 
 /** Keyset pagination over (createdAt desc, id desc): the cursor names the last row of the page before. */
@@ -7,16 +8,22 @@ export function encodeCursor(row: { createdAt: Date; id: string }): string {
   return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
 }
 
+// Only what encodeCursor writes: a millisecond ISO time PostgreSQL can hold and a row id (uuid), so a crafted cursor
+// never reaches the database.
+const cursorSchema = z.tuple([z.iso.datetime({ precision: 3 }), z.uuid()]);
+
 export function decodeCursor(cursor: string | undefined): Cursor | undefined {
   if (!cursor) return undefined;
+  let decoded: unknown;
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(createdAt);
-    if (Number.isNaN(date.getTime()) || typeof id !== 'string') throw new Error('bad cursor');
-    return { createdAt: date, id };
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new AppError('validation_failed', 'cursor is not one this API gave out');
+    decoded = undefined;
   }
+  const parsed = cursorSchema.safeParse(decoded);
+  if (!parsed.success) throw new AppError('validation_failed', 'cursor is not one this API gave out');
+  const [createdAt, id] = parsed.data;
+  return { createdAt: new Date(createdAt), id };
 }
 
 /** The Prisma condition for "after the cursor" in (createdAt desc, id desc) order. */

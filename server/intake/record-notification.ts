@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Db, Tx } from '@/lib/db/prisma';
+import { storableText } from '@/lib/text/storable-text';
 import type { ProviderName } from '@/server/providers/provider-notification';
 
 export type InboxEntry = {
@@ -18,7 +19,8 @@ export type InboxEntry = {
  * Writes a callback to the inbox. A second copy of an already-stored notification only bumps its
  * counter; `inserted` tells the caller whether this copy is the first.
  */
-export async function recordNotification(db: Db | Tx, entry: InboxEntry): Promise<{ id: string; inserted: boolean }> {
+export async function recordNotification(db: Db | Tx, given: InboxEntry): Promise<{ id: string; inserted: boolean }> {
+  const entry = storableEntry(given);
   const [row] = await db.$queryRaw<{ id: string; inserted: boolean }[]>`
     INSERT INTO provider_notification
       (id, provider, kind, dedupe_key, notification_id, outcome, reason, payment_id, raw_body, headers)
@@ -29,6 +31,19 @@ export async function recordNotification(db: Db | Tx, entry: InboxEntry): Promis
       SET received_count = provider_notification.received_count + 1, last_received_at = now()
     RETURNING id::text, (xmax = 0) AS inserted`;
   return row;
+}
+
+/** Evidence is kept as it came, except for the characters PostgreSQL cannot store (a forged body may hold any). */
+function storableEntry(entry: InboxEntry): InboxEntry {
+  const text = (value: string | null) => (value === null ? null : storableText(value));
+  return {
+    ...entry,
+    dedupeKey: text(entry.dedupeKey),
+    notificationId: text(entry.notificationId),
+    reason: text(entry.reason),
+    rawBody: storableText(entry.rawBody),
+    headers: Object.fromEntries(Object.entries(entry.headers).map(([name, value]) => [name, storableText(value)])),
+  };
 }
 
 const keptHeaders = /^(content-type|content-length|user-agent|x-forwarded-for|wechatpay-.*|request-id)$/i;
