@@ -3,7 +3,12 @@ import { z } from 'zod';
 // Minute buckets are read per event for the longest enabled window, so windows stay short enough to read cheaply.
 const windowMinutes = z.number().int().min(1).max(240);
 const money = z.number().int().min(0).max(1_000_000_000_000);
-const multiplier = z.number().positive().max(1000);
+// Risk computes in integers: a multiplier is held exactly in thousandths, so it may have at most three decimals.
+const multiplier = z
+  .number()
+  .positive()
+  .max(1000)
+  .refine((value) => Math.abs(value * 1000 - Math.round(value * 1000)) < 1e-6, 'multiplier has at most three decimals');
 
 export const windowAmountParamsSchema = z.strictObject({
   windowMinutes,

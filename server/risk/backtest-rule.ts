@@ -28,8 +28,8 @@ export async function backtestRule({ db, input, maxPayments = 200_000 }: Backtes
       const warmUp = new Date(from.getTime() - windowMinutes * 60_000);
       const merchant = input.merchantId ?? null;
       // Each merchant's history before the range, for the baselines, in one aggregate.
-      const history = await tx.$queryRaw<{ merchantId: string; firstPaidAt: Date; paymentCount: number; amountTotal: number }[]>`
-      SELECT merchant_id::text AS "merchantId", min(paid_at) AS "firstPaidAt", count(*)::int AS "paymentCount", sum(amount)::float8 AS "amountTotal"
+      const history = await tx.$queryRaw<{ merchantId: string; firstPaidAt: Date; paymentCount: number; amountTotal: string }[]>`
+      SELECT merchant_id::text AS "merchantId", min(paid_at) AS "firstPaidAt", count(*)::int AS "paymentCount", sum(amount)::text AS "amountTotal"
       FROM payment WHERE paid_at < ${from} AND status::text = ANY(${paidStatuses}) AND (${merchant}::uuid IS NULL OR merchant_id = ${merchant}::uuid)
       GROUP BY merchant_id`;
       const payments = await tx.$queryRaw<PaidRow[]>`
@@ -40,7 +40,14 @@ export async function backtestRule({ db, input, maxPayments = 200_000 }: Backtes
         throw new AppError('validation_failed', `The range holds more than ${maxPayments} payments; narrow it or name a merchant`);
 
       const simulation = createRiskState({ windowMinutes });
-      simulation.load({ profiles: history.map(({ merchantId, ...profile }) => ({ merchantId, profile })), buckets: [], parties: [] });
+      simulation.load({
+        profiles: history.map(({ merchantId, amountTotal, ...profile }) => ({
+          merchantId,
+          profile: { ...profile, amountTotal: BigInt(amountTotal) },
+        })),
+        buckets: [],
+        parties: [],
+      });
       const alerts = new Map<string, WouldBe>();
       let evaluated = 0;
       let hits = 0;

@@ -1,5 +1,6 @@
 import type { RiskRuleForEvaluation } from '@/contracts/risk-rules';
-import { partyKey, windowStartOf, type RiskFacts } from './risk-facts';
+import { exceedsThreshold, roundHalfUp, thresholdOf, type Fraction } from './risk-arithmetic';
+import { minuteMs, partyKey, windowStartOf, type RiskFacts } from './risk-facts';
 
 export type RuleHit = { evidence: Record<string, unknown> };
 
@@ -15,22 +16,24 @@ export function evaluateRule({ rule, facts }: { rule: RiskRuleForEvaluation; fac
     case 'window_amount': {
       const { windowMinutes, floor, multiplier, defaultBaseline, minHistoryMinutes } = rule.params;
       const window = sumWindow(facts, windowMinutes);
-      const historyMinutes = (window.start.getTime() - profile.firstPaidAt.getTime()) / 60_000;
+      const historyMs = BigInt(window.start.getTime() - profile.firstPaidAt.getTime());
       // Before the window, the merchant's average amount per window length; new merchants get the default.
-      const ownBaseline = historyMinutes >= Math.max(minHistoryMinutes, 1);
-      const baseline = ownBaseline ? ((profile.amountTotal - window.amount) / historyMinutes) * windowMinutes : defaultBaseline;
-      const threshold = Math.max(floor, multiplier * baseline);
-      if (window.amount <= threshold) return null;
+      const ownBaseline = historyMs >= BigInt(Math.max(minHistoryMinutes, 1) * minuteMs);
+      const baseline: Fraction = ownBaseline
+        ? { numerator: (profile.amountTotal - window.amount) * BigInt(windowMinutes * minuteMs), denominator: historyMs }
+        : { numerator: BigInt(defaultBaseline), denominator: 1n };
+      const limits = { floor: BigInt(floor), multiplier, baseline };
+      if (!exceedsThreshold({ amount: window.amount, ...limits })) return null;
       return hit(facts, window.samples, {
         windowMinutes,
         windowStart: window.start.toISOString(),
-        windowSum: window.amount,
+        windowSum: Number(window.amount),
         count: window.count,
-        baseline: Math.round(baseline),
+        baseline: Number(roundHalfUp(baseline)),
         baselineSource: ownBaseline ? 'history' : 'default',
         multiplier,
         floor,
-        threshold: Math.round(threshold),
+        threshold: thresholdOf(limits),
       });
     }
     case 'velocity': {
@@ -41,7 +44,7 @@ export function evaluateRule({ rule, facts }: { rule: RiskRuleForEvaluation; fac
         windowMinutes,
         windowStart: window.start.toISOString(),
         count: window.count,
-        windowSum: window.amount,
+        windowSum: Number(window.amount),
         threshold: maxCount,
       });
     }
@@ -49,17 +52,18 @@ export function evaluateRule({ rule, facts }: { rule: RiskRuleForEvaluation; fac
       const { multiplier, floor, minHistoryPayments } = rule.params;
       const priorCount = profile.paymentCount - 1;
       if (priorCount < minHistoryPayments) return null;
-      const baseline = (profile.amountTotal - payment.amount) / priorCount;
-      const threshold = Math.max(floor, multiplier * baseline);
-      if (payment.amount <= threshold) return null;
+      // The merchant's average payment before this one, kept as the fraction it is.
+      const baseline: Fraction = { numerator: profile.amountTotal - BigInt(payment.amount), denominator: BigInt(priorCount) };
+      const limits = { floor: BigInt(floor), multiplier, baseline };
+      if (!exceedsThreshold({ amount: BigInt(payment.amount), ...limits })) return null;
       return hit(facts, [], {
         amount: payment.amount,
-        baseline: Math.round(baseline),
+        baseline: Number(roundHalfUp(baseline)),
         baselineSource: 'history',
         priorPayments: priorCount,
         multiplier,
         floor,
-        threshold: Math.round(threshold),
+        threshold: thresholdOf(limits),
       });
     }
     case 'repeated_payer': {
@@ -78,7 +82,7 @@ export function evaluateRule({ rule, facts }: { rule: RiskRuleForEvaluation; fac
         windowStart: start.toISOString(),
         count,
         threshold: maxCount,
-        windowSum: window.amount,
+        windowSum: Number(window.amount),
       });
     }
   }
@@ -90,7 +94,7 @@ function sumWindow(facts: RiskFacts, minutes: number) {
   return {
     start,
     count: inWindow.reduce((sum, bucket) => sum + bucket.count, 0),
-    amount: inWindow.reduce((sum, bucket) => sum + bucket.amount, 0),
+    amount: inWindow.reduce((sum, bucket) => sum + bucket.amount, 0n),
     // Newest minutes first: the payments that pushed the window over are the interesting ones.
     samples: [...inWindow].sort((a, b) => b.start.getTime() - a.start.getTime()).flatMap((bucket) => bucket.samples),
   };

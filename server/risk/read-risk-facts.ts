@@ -8,8 +8,8 @@ type Row = {
   rules: { id: string; name: string; kind: string; params: unknown; action: 'alert' | 'block' }[];
   windowMinutes: number;
   merchants: { id: string; status: string }[];
-  profiles: { merchantId: string; firstPaidAt: string; paymentCount: number; amountTotal: number }[];
-  buckets: { merchantId: string; start: string; count: number; amount: number; samples: string[] | null }[];
+  profiles: { merchantId: string; firstPaidAt: string; paymentCount: number; amountTotal: string }[];
+  buckets: { merchantId: string; start: string; count: number; amount: string; samples: string[] | null }[];
   parties: { merchantId: string; party: string; start: string; count: number }[];
 };
 
@@ -34,9 +34,9 @@ export async function readRiskFacts({ tx, payments }: { tx: Tx; payments: RiskFa
       (SELECT minutes FROM span) AS "windowMinutes",
       (SELECT coalesce(json_agg(json_build_object('id', id, 'status', status)), '[]'::json) FROM merchant WHERE id = ANY(${merchantIds}::uuid[])) AS merchants,
       (SELECT coalesce(json_agg(json_build_object('merchantId', merchant_id, 'firstPaidAt', first_paid_at, 'paymentCount', payment_count,
-          'amountTotal', amount_total::float8)), '[]'::json)
+          'amountTotal', amount_total::text)), '[]'::json)
         FROM merchant_risk_profile WHERE merchant_id = ANY(${merchantIds}::uuid[])) AS profiles,
-      (SELECT coalesce(json_agg(json_build_object('merchantId', b.merchant_id, 'start', b.bucket_start, 'count', b.count, 'amount', b.amount::float8,
+      (SELECT coalesce(json_agg(json_build_object('merchantId', b.merchant_id, 'start', b.bucket_start, 'count', b.count, 'amount', b.amount::text,
           'samples', b.sample_payment_ids)), '[]'::json)
         FROM merchant_risk_bucket b, since
         WHERE b.merchant_id = ANY(${merchantIds}::uuid[]) AND b.bucket_start > since.at AND b.bucket_start <= ${to}::timestamptz) AS buckets,
@@ -48,9 +48,14 @@ export async function readRiskFacts({ tx, payments }: { tx: Tx; payments: RiskFa
   const aggregates: RiskStateRows = {
     profiles: row.profiles.map(({ merchantId, firstPaidAt, paymentCount, amountTotal }) => ({
       merchantId,
-      profile: { firstPaidAt: new Date(firstPaidAt), paymentCount, amountTotal },
+      profile: { firstPaidAt: new Date(firstPaidAt), paymentCount, amountTotal: BigInt(amountTotal) },
     })),
-    buckets: row.buckets.map((bucket) => ({ ...bucket, start: new Date(bucket.start), samples: bucket.samples ?? [] })),
+    buckets: row.buckets.map((bucket) => ({
+      ...bucket,
+      amount: BigInt(bucket.amount),
+      start: new Date(bucket.start),
+      samples: bucket.samples ?? [],
+    })),
     parties: row.parties.map((party) => ({ ...party, start: new Date(party.start) })),
   };
   return {

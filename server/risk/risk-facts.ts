@@ -5,9 +5,10 @@
  */
 export type RiskFacts = {
   payment: { id: string; merchantId: string; amount: number; paidAt: Date; payer: string | null; device: string | null };
-  buckets: { start: Date; count: number; amount: number; samples: string[] }[];
+  /** Sums in bigint: risk compares money exactly (see risk-arithmetic.ts). */
+  buckets: { start: Date; count: number; amount: bigint; samples: string[] }[];
   parties: { party: string; start: Date; count: number }[];
-  profile: { firstPaidAt: Date; paymentCount: number; amountTotal: number };
+  profile: { firstPaidAt: Date; paymentCount: number; amountTotal: bigint };
 };
 
 export const minuteMs = 60_000;

@@ -2,7 +2,7 @@ import { minuteMs, partiesOf, windowStartOf, type RiskFacts } from './risk-facts
 
 type Profile = RiskFacts['profile'];
 type Payment = RiskFacts['payment'];
-type Bucket = { count: number; amount: number; samples: string[] };
+type Bucket = { count: number; amount: bigint; samples: string[] };
 
 export type RiskStateRows = {
   profiles: { merchantId: string; profile: Profile }[];
@@ -44,10 +44,10 @@ export function createRiskState({ windowMinutes }: { windowMinutes: number }) {
   function add(payment: Payment, countInProfile: boolean) {
     const minute = minuteOf(payment.paidAt);
     const own = bucketsOf(payment.merchantId);
-    const bucket = own.get(minute) ?? { count: 0, amount: 0, samples: [] };
+    const bucket = own.get(minute) ?? { count: 0, amount: 0n, samples: [] };
     own.set(minute, {
       count: bucket.count + 1,
-      amount: bucket.amount + payment.amount,
+      amount: bucket.amount + BigInt(payment.amount),
       samples: bucket.samples.length < maxSamples ? [...bucket.samples, payment.id] : bucket.samples,
     });
     for (const key of partiesOf(payment)) {
@@ -62,9 +62,9 @@ export function createRiskState({ windowMinutes }: { windowMinutes: number }) {
         ? {
             firstPaidAt: profile.firstPaidAt < payment.paidAt ? profile.firstPaidAt : payment.paidAt,
             paymentCount: profile.paymentCount + 1,
-            amountTotal: profile.amountTotal + payment.amount,
+            amountTotal: profile.amountTotal + BigInt(payment.amount),
           }
-        : { firstPaidAt: payment.paidAt, paymentCount: 1, amountTotal: payment.amount },
+        : { firstPaidAt: payment.paidAt, paymentCount: 1, amountTotal: BigInt(payment.amount) },
     );
   }
 
@@ -76,7 +76,7 @@ export function createRiskState({ windowMinutes }: { windowMinutes: number }) {
     if (bucket)
       own.set(minute, {
         count: bucket.count - 1,
-        amount: bucket.amount - payment.amount,
+        amount: bucket.amount - BigInt(payment.amount),
         samples: bucket.samples.filter((id) => id !== payment.id),
       });
     for (const key of partiesOf(payment)) {
@@ -88,7 +88,7 @@ export function createRiskState({ windowMinutes }: { windowMinutes: number }) {
       profiles.set(payment.merchantId, {
         ...profile,
         paymentCount: profile.paymentCount - 1,
-        amountTotal: profile.amountTotal - payment.amount,
+        amountTotal: profile.amountTotal - BigInt(payment.amount),
       });
   }
 
@@ -106,7 +106,11 @@ export function createRiskState({ windowMinutes }: { windowMinutes: number }) {
         if (count) factsParties.push({ party: key, start: new Date(minute), count });
       }
     }
-    const profile = profiles.get(payment.merchantId) ?? { firstPaidAt: payment.paidAt, paymentCount: 1, amountTotal: payment.amount };
+    const profile = profiles.get(payment.merchantId) ?? {
+      firstPaidAt: payment.paidAt,
+      paymentCount: 1,
+      amountTotal: BigInt(payment.amount),
+    };
     return { payment, buckets: factsBuckets, parties: factsParties, profile };
   }
 
