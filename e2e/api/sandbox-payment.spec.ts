@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { queues } from '@/lib/queue/queues';
 import { outTradeNo } from '@/prisma/seed/factories';
 import { api, startSystem, waitFor, type RunningSystem } from '../helpers/start-system';
 
@@ -48,13 +49,36 @@ describe('the sandbox provider pays through the real processes', () => {
     }
   });
 
-  test('a lost callback leaves the payment pending; paying twice is refused', async () => {
+  test('a lost callback is never sent nor stored, and nothing settles the payment by itself; paying twice is refused', async () => {
     const id = await sandboxPayment();
     const paid = await api(system.baseUrl, 'POST', `/api/sandbox/payments/${id}/pay`, { fault: 'lost' });
+    assert.equal(paid.status, 202);
     assert.equal(paid.json.callbacks, 0);
     const again = await api(system.baseUrl, 'POST', `/api/sandbox/payments/${id}/pay`, {});
     assert.equal(again.status, 409);
-    assert.equal(await statusOf(id), 'pending');
+    // A payment paid normally afterwards: once its callback is applied, the worker has had every chance to send one
+    // for the lost payment too, had it been queued.
+    const witness = await sandboxPayment();
+    assert.equal((await api(system.baseUrl, 'POST', `/api/sandbox/payments/${witness}/pay`, {})).status, 202);
+    await waitFor(async () => (await statusOf(witness)) === 'succeeded');
+    const { db } = await import('@/tests/helpers/direct-db').then((m) => m.directDb(system.database.url));
+    try {
+      const callbackJobs = await db.$queryRaw<{ paymentId: string }[]>`
+        SELECT data->>'paymentId' AS "paymentId" FROM pgboss.job WHERE name = ${queues.sandboxCallback}`;
+      assert.ok(
+        callbackJobs.some((job) => job.paymentId === witness),
+        "the witness's callback went through the queue",
+      );
+      assert.equal(callbackJobs.filter((job) => job.paymentId === id).length, 0, 'no callback was queued for the lost payment');
+      assert.equal(await db.providerNotification.count({ where: { paymentId: id } }), 0, 'no callback reached the gateway');
+      // No status query has run yet (they start a minute after creation), and nothing else may settle it.
+      const payment = await db.payment.findUniqueOrThrow({ where: { id } });
+      assert.equal(payment.status, 'pending');
+      assert.equal(payment.paidAt, null);
+      assert.equal(await db.delivery.count({ where: { paymentId: id } }), 0);
+    } finally {
+      await db.$disconnect();
+    }
   });
 
   test('a late callback arrives after its delay', async () => {

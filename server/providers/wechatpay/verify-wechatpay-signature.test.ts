@@ -27,9 +27,23 @@ function signed(overrides: { body?: string; privateKey?: typeof current.privateK
 const check = (headers: Headers, body = rawBody, at = now) => verifyWechatpaySignature({ rawBody: body, headers, platformKeys, now: at });
 
 test('accepts a correct signature, whichever case the headers arrive in', () => {
-  const lower: Record<string, string> = {};
-  for (const [name, value] of signed()) lower[name.toLowerCase()] = value;
-  check(new Headers(lower));
+  // The names as WeChat writes them, all lower (HTTP/2, proxies), all upper and mixed: each must be read, so each
+  // accepts the genuine body and refuses a changed one (a verifier that missed a header would refuse both alike).
+  const cases = [
+    (name: string) => name,
+    (name: string) => name.toLowerCase(),
+    (name: string) => name.toUpperCase(),
+    (name: string) => [...name].map((c, i) => (i % 2 ? c.toLowerCase() : c.toUpperCase())).join(''),
+  ];
+  const original = signWechatpayBody({ rawBody, privateKey: current.privateKey, serial: 'SERIAL_CURRENT', now });
+  for (const name of ['Wechatpay-Signature', 'Wechatpay-Timestamp', 'Wechatpay-Nonce', 'Wechatpay-Serial'])
+    assert.ok(name in original, name);
+  for (const rename of cases) {
+    const pairs = Object.entries(original).map(([name, value]): [string, string] => [rename(name), value]);
+    const headers = new Headers(pairs);
+    assert.doesNotThrow(() => check(headers), `refused with header names ${pairs.map(([name]) => name).join(', ')}`);
+    assert.throws(() => check(headers, rawBody.replace('EV-1', 'EV-2')), { code: 'signature_invalid' });
+  }
 });
 
 test('accepts both platform keys during rotation, chosen by serial', () => {
