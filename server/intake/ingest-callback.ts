@@ -13,6 +13,8 @@ type Ingest = { db: Db; provider: ProviderName; rawBody: string; headers: Header
 export type IngestResult =
   { accepted: true; outcome: 'applied' | 'duplicate' | 'recorded' } | { accepted: false; status: number; reason: string };
 
+const unverifiedExcerptChars = 2_048;
+
 /** DESIGN §4 Ingest: verify → parse → look up → check amount → one transaction → answer. */
 export async function ingestCallback({ db, provider, rawBody, headers, now }: Ingest): Promise<IngestResult> {
   const evidence = { rawBody, headers: evidenceHeaders(headers) };
@@ -23,7 +25,9 @@ export async function ingestCallback({ db, provider, rawBody, headers, now }: In
     notification = await verifyCallback({ db, provider, rawBody, headers, now });
   } catch (error) {
     const appError = toAppError(error);
-    await recordNotification(db, { ...base, kind: 'unknown', outcome: 'rejected', reason: appError.message });
+    // Anyone can send these: keep an excerpt, not whatever size the sender chose.
+    const excerpt = rawBody.length > unverifiedExcerptChars ? `${rawBody.slice(0, unverifiedExcerptChars)}…` : rawBody;
+    await recordNotification(db, { ...base, rawBody: excerpt, kind: 'unknown', outcome: 'rejected', reason: appError.message });
     return { accepted: false, status: appError.status, reason: appError.message };
   }
 

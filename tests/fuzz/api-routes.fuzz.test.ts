@@ -236,7 +236,7 @@ async function call(route: Route, input: Input) {
 }
 
 describe('fuzzing the API routes', () => {
-  test(`${runs} random requests to every route of the OpenAPI document: no 5xx, no state change`, async (t) => {
+  test(`${runs} random requests to every route of the OpenAPI document: no 5xx, no state change`, { timeout: 600_000 }, async (t) => {
     const merchant = await makeMerchant(app.db);
     const payment = await makePayment(app.db, { merchantId: merchant.id });
     const known = { ids: [merchant.id, payment.id], merchantKey: merchant.apiKey };
