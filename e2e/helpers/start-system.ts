@@ -7,7 +7,13 @@ import { adminToken, createTestDatabase, type TestDatabase } from '@/tests/helpe
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-export type RunningSystem = { baseUrl: string; database: TestDatabase; stop: () => Promise<void> };
+export type RunningSystem = {
+  baseUrl: string;
+  database: TestDatabase;
+  /** Everything the web and worker processes wrote to stdout and stderr so far. */
+  logs: () => string;
+  stop: () => Promise<void>;
+};
 
 export async function startSystem(env: Record<string, string> = {}): Promise<RunningSystem> {
   const database = await createTestDatabase(env);
@@ -24,26 +30,35 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
   const children: ChildProcess[] = [
     spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
       cwd: root,
-      env: childEnv,
-      stdio: 'ignore',
+      env: { ...childEnv, PROCESS_ROLE: 'web' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     }),
     spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '--import', 'tsx', path.join(root, 'workers/index.ts')], {
       cwd: root,
-      env: childEnv,
-      stdio: 'ignore',
+      env: { ...childEnv, PROCESS_ROLE: 'worker' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     }),
   ];
-  const stop = async () => {
-    await Promise.all(children.map((child) => stopChild(child)));
-    await database.drop();
-  };
+  // Kept in memory (the pipes must be drained anyway), so a test can read what the processes logged.
+  const output: Buffer[] = [];
+  for (const child of children) {
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
+  }
+  const logs = () => Buffer.concat(output).toString('utf8');
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await Promise.all(children.map((child) => stopChild(child)));
+      await database.drop();
+    })());
   try {
     await waitFor(async () => (await fetch(`${baseUrl}/api/health`).catch(() => null))?.ok === true, 60_000);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { baseUrl, database, stop };
+  return { baseUrl, database, logs, stop };
 }
 
 export async function api<T = any>(baseUrl: string, method: string, route: string, body?: unknown, token = adminToken) {

@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors';
 import { errorResponse, jsonResponse } from '@/lib/http/error-response';
 import type { Operation } from '@/contracts/operation';
 import { readBody } from '@/lib/http/read-body';
+import { logger } from '@/lib/logger';
 import { findUnstorableText } from '@/lib/text/storable-text';
 
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -25,6 +26,14 @@ export type RouteHandler = ((request: Request, context: RouteContext) => Promise
 
 export function handle<O extends Operation>(operation: O, handler: (input: HandlerInput<O>) => Promise<unknown>): RouteHandler {
   const route = async (request: Request, context: RouteContext): Promise<Response> => {
+    const response = await answer(request, context);
+    // Credentials in the headers are redacted by the logger (lib/logger.ts).
+    if (logger.isLevelEnabled('debug')) {
+      logger.debug({ operation: operation.id, headers: Object.fromEntries(request.headers), status: response.status }, 'api request');
+    }
+    return response;
+  };
+  const answer = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const principal = await authorize(request, operation.auth);
       const params = parse(operation.params, storable(await context.params, 'path parameters'), 'path parameters', 'not_found');

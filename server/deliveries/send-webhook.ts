@@ -1,4 +1,5 @@
 import { request, type Dispatcher } from 'undici';
+import { logger } from '@/lib/logger';
 
 export type AttemptResult = {
   startedAt: Date;
@@ -27,15 +28,19 @@ export async function sendWebhook(options: {
   const startedAt = new Date();
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  const headers = { 'content-type': 'application/json', 'user-agent': 'paygate-webhooks/1', ...options.headers };
   try {
     const response = await request(options.url, {
       method: 'POST',
       body: options.body,
-      headers: { 'content-type': 'application/json', 'user-agent': 'paygate-webhooks/1', ...options.headers },
+      headers,
       dispatcher: options.dispatcher,
       signal: AbortSignal.timeout(options.timeoutMs),
     });
     const excerpt = await readExcerpt(response.body);
+    // The request's headers carry the signatures: the logger redacts them (lib/logger.ts).
+    if (logger.isLevelEnabled('debug'))
+      logger.debug({ url: options.url, headers, statusCode: response.statusCode, durationMs: elapsed() }, 'webhook attempt');
     return {
       startedAt,
       durationMs: elapsed(),

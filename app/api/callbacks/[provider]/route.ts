@@ -18,15 +18,26 @@ export async function POST(request: Request, context: Context): Promise<Response
   try {
     const rawBody = await readBody(request, getEnv().CALLBACK_BODY_LIMIT_BYTES);
     const result = await ingestCallback({ db: getPrisma(), provider, rawBody, headers: request.headers });
-    return send(result.accepted ? answerSuccess(provider) : answerFailure(provider, result.reason, result.status));
+    return logged(
+      provider,
+      request,
+      send(result.accepted ? answerSuccess(provider) : answerFailure(provider, result.reason, result.status)),
+    );
   } catch (error) {
     const appError = toAppError(error);
     if (appError.status >= 500) logger.error({ err: error, provider }, 'callback not stored');
-    return send(answerFailure(provider, appError.message, appError.status));
+    return logged(provider, request, send(answerFailure(provider, appError.message, appError.status)));
   }
 }
 
 POST.operation = receiveCallbackOperation;
+
+/** Debug logs show what each provider sent (signature headers redacted by the logger) and what it was answered. */
+function logged(provider: string, request: Request, response: Response): Response {
+  if (logger.isLevelEnabled('debug'))
+    logger.debug({ provider, headers: Object.fromEntries(request.headers), status: response.status }, 'callback answered');
+  return response;
+}
 
 function send(answer: ProviderAnswer): Response {
   return new Response(answer.body, { status: answer.status, headers: { 'content-type': answer.contentType } });
