@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { POST as callbackRoute } from '@/app/api/callbacks/[provider]/route';
+import { POST as decisionRoute } from '@/app/api/risk/alerts/[id]/decision/route';
 import { makeMerchant, makePayment } from '@/prisma/seed/factories';
 import { callRoute } from '@/tests/helpers/call-route';
 import { makeWechatpayKeys, wechatPaidCallback } from '@/tests/helpers/provider-keys';
@@ -120,6 +121,34 @@ describe('WeChat Pay callback intake', () => {
     assert.match(inbox.reason ?? '', /NOSUCHORDER01/);
     const alert = await app.db.riskAlert.findFirstOrThrow({ where: { kind: 'unknown_payment' } });
     assert.equal((alert.evidence as any).outTradeNo, 'NOSUCHORDER01');
+  });
+
+  test("a provider's retries of an unknown payment fold into one open alert with a hit count, until it is decided", async () => {
+    const retried = wechatPaidCallback(keys, { outTradeNo: 'NOSUCHORDER02', amount: 500 });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => post(retried)));
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      Array(5).fill(404),
+    );
+    // Another notification of the same trade number (a new notification id) folds in too; another trade number does not.
+    assert.equal((await post(wechatPaidCallback(keys, { outTradeNo: 'NOSUCHORDER02', amount: 500 }))).status, 404);
+    assert.equal((await post(wechatPaidCallback(keys, { outTradeNo: 'NOSUCHORDER03', amount: 500 }))).status, 404);
+    const alertsOf = (outTradeNo: string) =>
+      app.db.riskAlert.findMany({ where: { kind: 'unknown_payment', evidence: { path: ['outTradeNo'], equals: outTradeNo } } });
+    const [folded] = await alertsOf('NOSUCHORDER02');
+    assert.equal((await alertsOf('NOSUCHORDER02')).length, 1);
+    assert.equal(folded.hitCount, 6);
+    assert.equal((await alertsOf('NOSUCHORDER03')).length, 1);
+    const decided = await callRoute(decisionRoute, {
+      method: 'POST',
+      params: { id: folded.id },
+      body: { decision: 'dismissed', reason: 'a test order from the provider' },
+    });
+    assert.equal(decided.status, 200, decided.text);
+    assert.equal((await post(retried)).status, 404);
+    const after = await alertsOf('NOSUCHORDER02');
+    assert.equal(after.length, 2, 'a retry after the decision opens a new alert');
+    assert.deepEqual(after.map((alert) => alert.hitCount).sort(), [1, 6]);
   });
 
   test('an amount mismatch is never marked paid: kept, alerted, answered as a failure', async () => {
