@@ -51,6 +51,8 @@ describe('deliveries API', () => {
   test('one delivery can be sent again; a pending one is refused with 409', async () => {
     const { delivery } = await payThroughCallback(app.db, keys, { notifyUrl: merchant.url('/again') });
     await worker.waitForAttempt(delivery.id, 1);
+    // The second attempt is held at the merchant, so the delivery is surely still pending when it is asked again.
+    merchant.answer('/again', () => ({ status: 200, delayMs: 1_000 }));
     const again = await callRoute(redeliverRoute, { method: 'POST', params: { id: delivery.id } });
     assert.equal(again.status, 202, again.text);
     assert.equal(again.json.status, 'pending');
