@@ -6,9 +6,10 @@ import { streamLiveEventsOperation } from './live';
 import * as merchants from './merchants';
 import * as payments from './payments';
 import * as promotions from './promotions';
+import * as queueOperations from './queues';
 import * as risk from './risk';
 import * as sandbox from './sandbox';
-import { healthOperation, livenessOperation, openApiOperation } from './system';
+import { healthOperation, livenessOperation, metricsOperation, openApiOperation } from './system';
 
 function operationsIn(module: Record<string, unknown>): Operation[] {
   return Object.values(module).filter(
@@ -21,6 +22,7 @@ export const allOperations: Operation[] = [
   healthOperation,
   livenessOperation,
   openApiOperation,
+  metricsOperation,
   ...operationsIn(merchants),
   ...operationsIn(payments),
   receiveCallbackOperation,
@@ -30,4 +32,5 @@ export const allOperations: Operation[] = [
   ...operationsIn(campaigns),
   ...operationsIn(promotions),
   streamLiveEventsOperation,
+  ...operationsIn(queueOperations),
 ];

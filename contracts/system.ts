@@ -36,3 +36,16 @@ export const openApiOperation = defineOperation({
   response: z.record(z.string(), z.unknown()),
   errors: [],
 });
+
+export const metricsOperation = defineOperation({
+  id: 'getMetrics',
+  method: 'GET',
+  path: '/api/metrics',
+  summary:
+    'Prometheus metrics, behind Authorization: Bearer <METRICS_TOKEN>: this web process’s callbacks and intake commits, and figures read from the database (deliveries, queues, risk lag, scheduler runs)',
+  tag: 'system',
+  auth: 'none',
+  status: 200,
+  responseContentType: 'text/plain; version=0.0.4 (Prometheus exposition format)',
+  errors: [401, 404],
+});

@@ -29,6 +29,22 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(64 * 1024),
+  // Rate limits, per minute (lib/rate-limit/limiters.ts): API requests per principal (admin token, merchant key,
+  // user), failed authentications per source address, and callbacks refused before verification, per source
+  // address and in total per provider. A verified callback is never limited.
+  RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).default(1_200),
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_REJECTED_CALLBACKS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_REJECTED_CALLBACKS_TOTAL_PER_MINUTE: z.coerce.number().int().min(1).default(3_000),
+  // Callbacks refused before verification are all counted; this many per provider, reason and hour are also kept
+  // in the inbox as samples (with a 2 KiB excerpt of the body).
+  REJECTED_CALLBACK_SAMPLES_PER_HOUR: z.coerce.number().int().min(0).default(100),
+  // Bearer token of GET /api/metrics (Prometheus). Unset: the route answers 404.
+  METRICS_TOKEN: optionalText.refine((token) => token === undefined || token.length >= 16, {
+    message: 'METRICS_TOKEN must be at least 16 characters',
+  }),
+  // Reverse proxies in front of the web server that append to X-Forwarded-For (0: none; see source-address.ts).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   WECHATPAY_MCHID: optionalText,
   WECHATPAY_APPID: optionalText,
   WECHATPAY_APIV3_KEY: optionalText.refine((key) => key === undefined || Buffer.byteLength(key) === 32, {
@@ -65,6 +81,9 @@ const envSchema = z.object({
     .min(1)
     .default(3 * 86_400),
   DELIVERY_MERCHANT_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  // A pending delivery with no live job, untouched this long, is re-queued by the worker's minute sweep (longer than
+  // a delivery job may run before pg-boss expires it, 120 s).
+  STRANDED_DELIVERY_GRACE_SECONDS: z.coerce.number().int().min(0).default(180),
   SECRET_ROTATION_OVERLAP_SECONDS: z.coerce.number().int().min(0).default(86_400),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(32),
   RISK_AUTOBLOCK_ENABLED: z

@@ -35,3 +35,14 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/** 429 with the seconds to wait, which the error mapper also sends as `Retry-After`. */
+export function rateLimited(retryAfterSeconds: number, message = 'Too many requests; try again later'): AppError {
+  return new AppError('rate_limited', message, { retryAfterSeconds });
+}
+
+export function retryAfterOf(error: AppError): number | null {
+  const details = error.details;
+  if (typeof details !== 'object' || details === null || !('retryAfterSeconds' in details)) return null;
+  return typeof details.retryAfterSeconds === 'number' ? details.retryAfterSeconds : null;
+}

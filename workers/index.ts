@@ -10,6 +10,7 @@ import { registerCampaignSubscriber } from './jobs/campaign-subscriber';
 import { registerDeliverWebhook } from './jobs/deliver-webhook';
 import { registerPromotionSubscriber } from './jobs/promotion-subscriber';
 import { registerPruneRiskAggregates } from './jobs/prune-risk-aggregates';
+import { registerRequeueStrandedDeliveries } from './jobs/requeue-stranded-deliveries';
 import { registerRiskSubscriber } from './jobs/risk-subscriber';
 import { registerSendSandboxCallback } from './jobs/send-sandbox-callback';
 
@@ -42,6 +43,7 @@ await registerPruneRiskAggregates({
   db,
   retention: { bucketRetentionHours: env.RISK_BUCKET_RETENTION_HOURS, processedEventRetentionDays: env.PROCESSED_EVENT_RETENTION_DAYS },
 });
+await registerRequeueStrandedDeliveries({ boss, db, graceSeconds: env.STRANDED_DELIVERY_GRACE_SECONDS });
 logger.info({ pid: process.pid }, 'worker ready');
 
 let stopping = false;

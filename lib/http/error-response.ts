@@ -1,4 +1,4 @@
-import { AppError, isAppError } from '@/lib/errors';
+import { AppError, isAppError, retryAfterOf } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 
 export function jsonResponse(body: unknown, status = 200, headers?: Record<string, string>): Response {
@@ -13,7 +13,8 @@ export function errorResponse(error: unknown): Response {
   if (isAppError(error)) {
     const body: { code: string; message: string; details?: unknown } = { code: error.code, message: error.message };
     if (error.details !== undefined) body.details = error.details;
-    return jsonResponse({ error: body }, error.status);
+    const retryAfter = retryAfterOf(error);
+    return jsonResponse({ error: body }, error.status, retryAfter === null ? undefined : { 'retry-after': String(retryAfter) });
   }
   logger.error({ err: error }, 'unhandled error');
   return jsonResponse({ error: { code: 'internal', message: 'Internal error' } }, 500);

@@ -61,6 +61,12 @@ export const jobs = {
     schema: choreJobSchema,
     queue: { retryLimit: 2, retryDelay: 60, policy: 'singleton' },
   }),
+  // Re-queues deliveries left pending with no live job; scheduled every minute, one run at a time.
+  requeueStrandedDeliveries: defineJob({
+    name: 'requeue-stranded-deliveries',
+    schema: choreJobSchema,
+    queue: { retryLimit: 1, retryDelay: 30, policy: 'singleton' },
+  }),
   // Merchant status changes get a queue of their own rather than riding on `risk`: the subscribers of payments keep
   // one payload shape, and the consumers of status changes (live view, merchant notices, other systems) subscribe
   // here without touching the risk worker.

@@ -2,6 +2,7 @@ import type { PgBoss } from 'pg-boss';
 import { MicroBatcher } from '@/lib/batch/micro-batcher';
 import type { Db } from '@/lib/db/prisma';
 import { logger } from '@/lib/logger';
+import { getMetrics } from '@/lib/metrics/metrics';
 import { commitPaymentBatch, type ApplyOutcome, type BatchItem } from './commit-payment-batch';
 
 type Item = Omit<BatchItem, 'copies'>;
@@ -48,11 +49,14 @@ export class GroupCommit {
     const settled: Settled[] = new Array(taken.length);
     const groups = [...leaders.values()];
     try {
+      const endTimer = getMetrics().commitSeconds.startTimer();
       const outcomes = await commitPaymentBatch(
         this.db,
         this.boss,
         groups.map(({ index, copies }) => ({ ...taken[index], copies: copies.length + 1 })),
       );
+      endTimer();
+      getMetrics().commitBatchSize.observe(groups.length);
       groups.forEach(({ index, copies }, position) => {
         settled[index] = { outcome: outcomes[position] };
         for (const copy of copies) settled[copy] = { outcome: 'duplicate' };

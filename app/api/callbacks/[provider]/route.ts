@@ -4,6 +4,7 @@ import { getEnv } from '@/lib/env';
 import { toAppError } from '@/lib/http/error-response';
 import { readBody } from '@/lib/http/read-body';
 import { logger } from '@/lib/logger';
+import { getMetrics } from '@/lib/metrics/metrics';
 import { ingestCallback } from '@/server/intake/ingest-callback';
 import { callbackParamsSchema, receiveCallbackOperation } from '@/contracts/callbacks';
 import { answerFailure, answerSuccess, type ProviderAnswer } from '@/server/providers/provider-answers';
@@ -18,6 +19,7 @@ export async function POST(request: Request, context: Context): Promise<Response
   try {
     const rawBody = await readBody(request, getEnv().CALLBACK_BODY_LIMIT_BYTES);
     const result = await ingestCallback({ db: getPrisma(), provider, rawBody, headers: request.headers });
+    getMetrics().callbacks.inc({ provider, outcome: result.accepted ? result.outcome : 'refused' });
     return logged(
       provider,
       request,
@@ -25,6 +27,7 @@ export async function POST(request: Request, context: Context): Promise<Response
     );
   } catch (error) {
     const appError = toAppError(error);
+    getMetrics().callbacks.inc({ provider, outcome: appError.status >= 500 ? 'error' : 'refused' });
     if (appError.status >= 500) logger.error({ err: error, provider }, 'callback not stored');
     return logged(provider, request, send(answerFailure(provider, appError.message, appError.status)));
   }
