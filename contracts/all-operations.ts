@@ -1,6 +1,7 @@
 import type { Operation } from '@/contracts/operation';
 import * as campaigns from './campaigns';
 import * as deliveries from './deliveries';
+import * as lifecycle from './lifecycle';
 import { receiveCallbackOperation } from './callbacks';
 import { streamLiveEventsOperation } from './live';
 import * as merchants from './merchants';
@@ -27,6 +28,7 @@ export const allOperations: Operation[] = [
   ...operationsIn(payments),
   receiveCallbackOperation,
   ...operationsIn(deliveries),
+  ...operationsIn(lifecycle),
   ...operationsIn(sandbox),
   ...operationsIn(risk),
   ...operationsIn(campaigns),

@@ -10,8 +10,30 @@ export const deliverWebhookJobSchema = z.object({
   step: z.number().int().min(0).default(0),
 });
 
-/** The sandbox provider's callback for one paid order, with what the shopper's app reported. */
-export const sandboxCallbackJobSchema = z.object({ paymentId: z.uuid(), payer: z.string().nullable(), device: z.string().nullable() });
+/**
+ * The sandbox provider's back office: the callback for one paid order, or a refund reaching its final state (and
+ * its callback). Orders and refunds are named as the provider knows them: by out_trade_no / out_refund_no.
+ */
+export const sandboxCallbackJobSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('payment'), outTradeNo: z.string().min(1) }),
+  z.object({ kind: z.literal('refund'), outRefundNo: z.string().min(1) }),
+]);
+
+/**
+ * One look at one payment attempt: query the provider (or, past its expiry, close it there). `force` looks now
+ * whatever the attempt's schedule says (the shopper's app reported a result).
+ */
+export const checkAttemptJobSchema = z.object({ attemptId: z.uuid(), force: z.boolean().default(false) });
+
+/**
+ * An attempt the provider reports paid that the payment does not keep: a duplicate payment (the payment already has
+ * its paid attempt) or a late one (paid after we closed the attempt). Queued in the transaction that records it.
+ */
+export const extraPaymentJobSchema = z.object({
+  attemptId: z.uuid(),
+  paymentId: z.uuid(),
+  kind: z.enum(['duplicate_payment', 'late_payment']),
+});
 
 /** Scheduled chores carry nothing: each run works out what is due. */
 export const choreJobSchema = z.object({}).loose();

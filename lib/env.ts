@@ -17,6 +17,21 @@ const httpUrl = (name: string, fallback: string) =>
     z.url({ protocol: /^https?$/, message: `${name} must be an http(s) URL` }).default(fallback),
   );
 
+/** Comma-separated positive seconds, e.g. a retry or query schedule. */
+function secondsList(name: string, fallback: string) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((value, ctx) => {
+      const seconds = value.split(',').map((item) => Number(item.trim()));
+      if (seconds.length === 0 || seconds.some((s) => !Number.isFinite(s) || s <= 0)) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be comma-separated positive seconds` });
+        return z.NEVER;
+      }
+      return seconds;
+    });
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().url({ message: 'DATABASE_URL must be a postgresql:// URL' }),
@@ -62,17 +77,25 @@ const envSchema = z.object({
   // Each call to a provider (create, query, close, refund, bill) gives up after this long and counts as unavailable.
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   SANDBOX_CALLBACK_URL: optionalText,
-  DELIVERY_RETRY_SCHEDULE: z
-    .string()
-    .default('5,30,120,600,1800,3600,10800,21600,43200,86400')
-    .transform((value, ctx) => {
-      const seconds = value.split(',').map((item) => Number(item.trim()));
-      if (seconds.length === 0 || seconds.some((s) => !Number.isFinite(s) || s <= 0)) {
-        ctx.addIssue({ code: 'custom', message: 'DELIVERY_RETRY_SCHEDULE must be comma-separated positive seconds' });
-        return z.NEVER;
-      }
-      return seconds;
-    }),
+  /** Where providers reach this gateway's /api/callbacks/{provider}; given to them with every order. */
+  CALLBACK_BASE_URL: optionalText.refine((url) => url === undefined || /^https?:\/\/[^/]+/.test(url), {
+    message: 'CALLBACK_BASE_URL must be an http(s) URL',
+  }),
+  PAYMENT_EXPIRES_IN_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400)
+    .default(7_200),
+  // Waits between status queries of a pending attempt, from its creation; the last wait repeats.
+  PAYMENT_QUERY_SCHEDULE: secondsList('PAYMENT_QUERY_SCHEDULE', '60,120,300,600,1800'),
+  // Queries go on this long past the attempt's expiry (providers notify for about a day), then an alert is raised.
+  PAYMENT_QUERY_HORIZON_SECONDS: z.coerce.number().int().min(0).default(86_400),
+  // When the confirm-pending and close-expired sweeps run (cron; six fields for seconds).
+  LIFECYCLE_SWEEP_CRON: z.string().trim().min(1).default('* * * * *'),
+  // How long a worker may talk to a provider about one attempt before another worker may take it over.
+  LIFECYCLE_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  DELIVERY_RETRY_SCHEDULE: secondsList('DELIVERY_RETRY_SCHEDULE', '5,30,120,600,1800,3600,10800,21600,43200,86400'),
   DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   NOTIFY_URL_ALLOWLIST: csv,
   DELIVERY_DISABLE_AFTER_SECONDS: z.coerce

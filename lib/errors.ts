@@ -7,10 +7,15 @@ export const errorCodes = {
   merchant_blocked: 403,
   not_found: 404,
   conflict: 409,
+  already_paid: 409,
   payload_too_large: 413,
   rate_limited: 429,
   signature_invalid: 401,
   internal: 500,
+  /** The provider could not be reached, timed out, or answered something we cannot trust. */
+  provider_unavailable: 502,
+  /** The provider understood the request and said no. */
+  provider_refused: 502,
   unavailable: 503,
 } as const;
 

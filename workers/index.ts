@@ -4,10 +4,14 @@ import { getEnv } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { createBoss } from '@/lib/queue/boss';
 import { createQueues } from '@/lib/queue/queues';
+import { lifecycleSettingsFrom } from '@/server/lifecycle/lifecycle-settings';
 import { autoBlockPolicyFrom } from '@/server/risk/auto-block-policy';
 import { getSandboxKeys } from '@/server/sandbox/sandbox-keys';
 import { registerCampaignSubscriber } from './jobs/campaign-subscriber';
+import { registerCheckAttempt } from './jobs/check-attempt';
 import { registerDeliverWebhook } from './jobs/deliver-webhook';
+import { registerExtraPayment } from './jobs/extra-payment';
+import { registerLifecycleSweeps } from './jobs/lifecycle-sweeps';
 import { registerPromotionSubscriber } from './jobs/promotion-subscriber';
 import { registerPruneRiskAggregates } from './jobs/prune-risk-aggregates';
 import { registerRequeueStrandedDeliveries } from './jobs/requeue-stranded-deliveries';
@@ -44,6 +48,10 @@ await registerPruneRiskAggregates({
   retention: { bucketRetentionHours: env.RISK_BUCKET_RETENTION_HOURS, processedEventRetentionDays: env.PROCESSED_EVENT_RETENTION_DAYS },
 });
 await registerRequeueStrandedDeliveries({ boss, db, graceSeconds: env.STRANDED_DELIVERY_GRACE_SECONDS });
+const lifecycle = lifecycleSettingsFrom(env);
+await registerCheckAttempt({ boss, db, settings: lifecycle });
+await registerExtraPayment({ boss, db });
+await registerLifecycleSweeps({ boss, db, settings: lifecycle, cron: env.LIFECYCLE_SWEEP_CRON });
 logger.info({ pid: process.pid }, 'worker ready');
 
 let stopping = false;

@@ -3,7 +3,8 @@ import type { Db } from '@/lib/db/prisma';
 import { makeMerchant, makePayment } from '@/prisma/seed/factories';
 import { wechatPaidCallback, type WechatKeys } from '@/tests/helpers/provider-keys';
 
-export type PendingPayment = { outTradeNo: string; amount: number };
+/** `outTradeNo` is the merchant's (webhooks carry it); `providerTradeNo` the attempt's, which callbacks name. */
+export type PendingPayment = { outTradeNo: string; providerTradeNo: string; amount: number };
 export type SignedCallback = { rawBody: string; headers: Record<string, string> };
 
 // Enough to spread row-lock and index contention the way many shops would, few enough to create quickly.
@@ -29,7 +30,7 @@ export async function createPendingPayments(db: Db, merchantIds: string[], count
     for (let i = next++; i < count; i = next++) {
       const amount = 100 + (i % 5_000);
       const payment = await makePayment(db, { merchantId: merchantIds[i % merchantIds.length], provider: 'wechatpay', amount });
-      payments[i] = { outTradeNo: payment.outTradeNo, amount };
+      payments[i] = { outTradeNo: payment.outTradeNo, providerTradeNo: payment.providerTradeNo, amount };
     }
   };
   await Promise.all(Array.from({ length: lanes }, lane));

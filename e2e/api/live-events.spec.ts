@@ -26,6 +26,9 @@ before(async () => {
 
 after(async () => {
   await db?.$disconnect();
+  // Payments made in this process queue their first status query through this process's queue handle.
+  const { getBoss } = await import('@/lib/queue/boss');
+  await (await getBoss()).stop({ graceful: false, close: true });
   await system?.stop();
 });
 

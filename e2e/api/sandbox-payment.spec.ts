@@ -59,17 +59,23 @@ describe('the sandbox provider pays through the real processes', () => {
     // A payment paid normally afterwards: once its callback is applied, the worker has had every chance to send one
     // for the lost payment too, had it been queued.
     const witness = await sandboxPayment();
-    assert.equal((await api(system.baseUrl, 'POST', `/api/sandbox/payments/${witness}/pay`, {})).status, 202);
+    const witnessPaid = await api(system.baseUrl, 'POST', `/api/sandbox/payments/${witness}/pay`, {});
+    assert.equal(witnessPaid.status, 202);
     await waitFor(async () => (await statusOf(witness)) === 'succeeded');
     const { db } = await import('@/tests/helpers/direct-db').then((m) => m.directDb(system.database.url));
     try {
-      const callbackJobs = await db.$queryRaw<{ paymentId: string }[]>`
-        SELECT data->>'paymentId' AS "paymentId" FROM pgboss.job WHERE name = ${queues.sandboxCallback}`;
+      // The sandbox knows orders by their out_trade_no: the attempt's providerTradeNo.
+      const callbackJobs = await db.$queryRaw<{ outTradeNo: string }[]>`
+        SELECT data->>'outTradeNo' AS "outTradeNo" FROM pgboss.job WHERE name = ${queues.sandboxCallback}`;
       assert.ok(
-        callbackJobs.some((job) => job.paymentId === witness),
+        callbackJobs.some((job) => job.outTradeNo === witnessPaid.json.providerTradeNo),
         "the witness's callback went through the queue",
       );
-      assert.equal(callbackJobs.filter((job) => job.paymentId === id).length, 0, 'no callback was queued for the lost payment');
+      assert.equal(
+        callbackJobs.filter((job) => job.outTradeNo === paid.json.providerTradeNo).length,
+        0,
+        'no callback was queued for the lost payment',
+      );
       assert.equal(await db.providerNotification.count({ where: { paymentId: id } }), 0, 'no callback reached the gateway');
       // No status query has run yet (they start a minute after creation), and nothing else may settle it.
       const payment = await db.payment.findUniqueOrThrow({ where: { id } });

@@ -4,7 +4,13 @@
 import type { PgBoss } from 'pg-boss';
 import type { z } from 'zod';
 import { merchantStatusEventSchema, paymentSucceededEventSchema } from '@/contracts/events';
-import { choreJobSchema, deliverWebhookJobSchema, sandboxCallbackJobSchema } from '@/contracts/jobs';
+import {
+  checkAttemptJobSchema,
+  choreJobSchema,
+  deliverWebhookJobSchema,
+  extraPaymentJobSchema,
+  sandboxCallbackJobSchema,
+} from '@/contracts/jobs';
 
 type CreateOptions = NonNullable<Parameters<PgBoss['createQueue']>[1]>;
 
@@ -54,6 +60,39 @@ export const jobs = {
     name: 'sandbox-callback',
     schema: sandboxCallbackJobSchema,
     queue: { retryLimit: 5, retryDelay: 1, retryBackoff: true, retryDelayMax: 60 },
+  }),
+  // One look at one attempt, keyed on it (singletonKey = attempt id): `stately` keeps at most one waiting and one
+  // running per attempt, so each run queues its successor for the attempt's next look without ever forking the
+  // chain. The handler records its own failures and reschedules; pg-boss retries only runs that died.
+  checkAttempt: defineJob({
+    name: 'check-attempt',
+    schema: checkAttemptJobSchema,
+    // A look whose worker died is noticed by its missed heartbeat and retried within seconds.
+    queue: {
+      policy: 'stately',
+      retryLimit: 3,
+      retryDelay: 2,
+      retryBackoff: true,
+      expireInSeconds: 300,
+      heartbeatSeconds: 10,
+      retentionSeconds: 7 * 86_400,
+    },
+  }),
+  extraPayment: defineJob({
+    name: 'extra-payment',
+    schema: extraPaymentJobSchema,
+    queue: { retryLimit: 20, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, retentionSeconds: 30 * 86_400 },
+  }),
+  // Sweeps: each catches the attempts whose own job went missing. One runs at a time; a failed run is the next's work.
+  confirmPending: defineJob({
+    name: 'confirm-pending',
+    schema: choreJobSchema,
+    queue: { retryLimit: 0, expireInSeconds: 600, policy: 'singleton' },
+  }),
+  closeExpired: defineJob({
+    name: 'close-expired',
+    schema: choreJobSchema,
+    queue: { retryLimit: 0, expireInSeconds: 600, policy: 'singleton' },
   }),
   // A scheduled chore: the next run does what a failed one did not.
   pruneRiskAggregates: defineJob({

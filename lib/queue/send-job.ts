@@ -1,4 +1,4 @@
-import { fromPrisma, type JobInsert, type PgBoss, type SendOptions } from 'pg-boss';
+import { fromPrisma, type JobInsert, type PgBoss, type SendOptions, type UpdateOptions } from 'pg-boss';
 import type { z } from 'zod';
 import type { Tx } from '@/lib/db/prisma';
 import type { EventTopic, JobDefinition } from './jobs';
@@ -17,6 +17,20 @@ export async function sendJob<J extends JobDefinition>(
 ): Promise<string | null> {
   const { tx, ...rest } = options;
   return boss.send(job.name, job.schema.parse(payload) as object, { ...rest, ...connection(tx) });
+}
+
+/**
+ * Moves the job waiting under `singletonKey` (its payload and options replaced), or queues one if none waits: e.g.
+ * bring a scheduled look forward to now. Parses the payload first, like `sendJob`.
+ */
+export async function upsertJob<J extends JobDefinition>(
+  boss: PgBoss,
+  job: J,
+  payload: z.input<J['schema']>,
+  options: Omit<UpdateOptions, 'db' | 'id'> & { singletonKey: string } & InTransaction,
+) {
+  const { tx, ...rest } = options;
+  return boss.upsert(job.name, job.schema.parse(payload) as object, { ...rest, ...connection(tx) });
 }
 
 export type JobItem<J extends JobDefinition> = Omit<JobInsert, 'data'> & { data: z.input<J['schema']> };

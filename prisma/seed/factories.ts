@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '@/lib/db/prisma';
 import { createMerchant } from '@/server/merchants/create-merchant';
 import { createPayment } from '@/server/payments/create-payment';
+import type { ProviderClient } from '@/server/providers/provider-client';
+import { acceptingProviderClient } from './accepting-provider-client';
 
 export function outTradeNo(): string {
   return `T${Date.now()}${randomBytes(4).toString('hex')}`;
@@ -16,19 +18,34 @@ export function makeMerchant(db: Db, overrides: { name?: string; notifyUrl?: str
   });
 }
 
-export function makePayment(
+/**
+ * A pending payment with one attempt placed at its provider. Sandbox orders go to the sandbox provider; WeChat Pay
+ * and Alipay orders to a stand-in that takes every order, as the caller plays that provider (unless it gives `client`).
+ */
+export async function makePayment(
   db: Db,
-  input: { merchantId: string; provider?: 'wechatpay' | 'alipay' | 'sandbox'; amount?: number; outTradeNo?: string },
+  input: {
+    merchantId: string;
+    provider?: 'wechatpay' | 'alipay' | 'sandbox';
+    amount?: number;
+    outTradeNo?: string;
+    expiresInSeconds?: number;
+    client?: ProviderClient;
+  },
 ) {
-  return createPayment({
+  const provider = input.provider ?? 'wechatpay';
+  const { payment } = await createPayment({
     db,
     principal: { kind: 'admin' },
+    client: input.client ?? (provider === 'sandbox' ? undefined : acceptingProviderClient(provider)),
     input: {
       merchantId: input.merchantId,
       outTradeNo: input.outTradeNo ?? outTradeNo(),
       amount: input.amount ?? 1_280,
       currency: 'CNY',
-      provider: input.provider ?? 'wechatpay',
+      provider,
+      expiresInSeconds: input.expiresInSeconds,
     },
   });
+  return { ...payment, providerTradeNo: payment.providerTradeNo! };
 }

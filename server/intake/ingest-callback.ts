@@ -3,7 +3,7 @@ import { toAppError } from '@/lib/http/error-response';
 import type { ProviderName } from '@/server/providers/provider-notification';
 import { getBoss } from '@/lib/queue/boss';
 import { groupCommitFor } from './group-commit';
-import { findNotifiedPayment } from './find-notified-payment';
+import { findNotifiedAttempt } from './find-notified-attempt';
 import { raiseIntakeAlert } from './raise-intake-alert';
 import { evidenceHeaders, recordNotification } from './record-notification';
 import { verifyCallback } from './verify-callback';
@@ -44,7 +44,7 @@ export async function ingestCallback({ db, provider, rawBody, headers, now }: In
     return { accepted: true, outcome: inserted ? 'recorded' : 'duplicate' };
   }
 
-  const match = await findNotifiedPayment(db, notification);
+  const match = await findNotifiedAttempt(db, notification);
   if (!match.found) {
     await db.$transaction(async (tx) => {
       await recordNotification(tx, {
@@ -72,7 +72,8 @@ export async function ingestCallback({ db, provider, rawBody, headers, now }: In
       ...base,
       kind: 'payment',
       outcome: 'recorded',
-      paymentId: match.payment.id,
+      paymentId: match.attempt.paymentId,
+      attemptId: match.attempt.id,
       notificationId: notification.notificationId,
       dedupeKey: `state:${notification.providerTransactionId}:${notification.tradeState}`,
       reason: `provider reports ${notification.tradeState}`,
@@ -81,6 +82,7 @@ export async function ingestCallback({ db, provider, rawBody, headers, now }: In
   }
 
   const groupCommit = groupCommitFor(db, await getBoss());
-  const outcome = await groupCommit.apply({ notification, paymentId: match.payment.id, ...evidence });
+  const { id: attemptId, paymentId } = match.attempt;
+  const outcome = await groupCommit.apply({ notification, attemptId, paymentId, source: 'callback', exchangeId: null, ...evidence });
   return { accepted: true, outcome };
 }

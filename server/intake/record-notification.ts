@@ -11,6 +11,10 @@ export type InboxEntry = {
   notificationId: string | null;
   reason: string | null;
   paymentId: string | null;
+  attemptId?: string | null;
+  /** A status query's answer is kept in the inbox like a callback. */
+  source?: 'callback' | 'query';
+  exchangeId?: string | null;
   rawBody: string;
   headers: Record<string, string>;
 };
@@ -23,9 +27,10 @@ export async function recordNotification(db: Db | Tx, given: InboxEntry): Promis
   const entry = storableEntry(given);
   const [row] = await db.$queryRaw<{ id: string; inserted: boolean }[]>`
     INSERT INTO provider_notification
-      (id, provider, kind, dedupe_key, notification_id, outcome, reason, payment_id, raw_body, headers)
+      (id, provider, kind, dedupe_key, notification_id, outcome, reason, payment_id, attempt_id, source, exchange_id, raw_body, headers)
     VALUES (${uuidv7()}::uuid, ${entry.provider}::"Provider", ${entry.kind}::"NotificationKind", ${entry.dedupeKey},
       ${entry.notificationId}, ${entry.outcome}::"NotificationOutcome", ${entry.reason}, ${entry.paymentId}::uuid,
+      ${entry.attemptId ?? null}::uuid, ${entry.source ?? 'callback'}::"InboxSource", ${entry.exchangeId ?? null}::uuid,
       ${entry.rawBody}, ${JSON.stringify(entry.headers)}::jsonb)
     ON CONFLICT (provider, dedupe_key) DO UPDATE
       SET received_count = provider_notification.received_count + 1, last_received_at = now()

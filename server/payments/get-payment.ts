@@ -3,7 +3,14 @@ import type { Db } from '@/lib/db/prisma';
 import { withinScope } from '@/lib/auth/merchant-scope';
 import { toPaymentView } from './to-payment-view';
 
-export async function getPayment({ db, id, principal }: { db: Db; id: string; principal: Principal | null }) {
-  const payment = withinScope(principal, await db.payment.findUnique({ where: { id } }), `Payment ${id}`);
-  return toPaymentView(payment);
+type GetPayment = { db: Db; id: string; principal: Principal | null; attemptId?: string };
+
+/** One payment with its attempts and refunds; another merchant's answers 404. */
+export async function getPayment({ db, id, principal, attemptId }: GetPayment) {
+  const payment = withinScope(
+    principal,
+    await db.payment.findUnique({ where: { id }, include: { attempts: true, refunds: { orderBy: { createdAt: 'asc' } } } }),
+    `Payment ${id}`,
+  );
+  return toPaymentView(payment, attemptId);
 }

@@ -2,6 +2,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, ty
 import type { Db } from '@/lib/db/prisma';
 
 export const sandboxMchid = '1900000109';
+export const sandboxAppid = 'wxd678efh567hg6787';
 
 export type SandboxKeys = {
   serial: string;

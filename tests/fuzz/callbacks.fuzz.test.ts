@@ -43,7 +43,7 @@ async function genuineCallbacks(): Promise<Callback[]> {
   const wechatPayment = await makePayment(app.db, { merchantId: merchant.id, provider: 'wechatpay' });
   const alipayPayment = await makePayment(app.db, { merchantId: merchant.id, provider: 'alipay', amount: 1_230 });
   const sandboxPayment = await makePayment(app.db, { merchantId: merchant.id, provider: 'sandbox' });
-  const sandboxOrder = await app.db.sandboxOrder.findUniqueOrThrow({ where: { paymentId: sandboxPayment.id } });
+  const sandboxOrder = await app.db.sandboxOrder.findUniqueOrThrow({ where: { outTradeNo: sandboxPayment.providerTradeNo } });
   const sandboxKeys = await getSandboxKeys(app.db);
   const wechatSigned = wechatPaidCallback(wechat, wechatPayment);
   const sandboxSigned = signWechatpayCallback({
@@ -73,7 +73,7 @@ async function genuineCallbacks(): Promise<Callback[]> {
       charset: 'utf-8',
       version: '1.0',
       app_id: alipay.appId,
-      out_trade_no: alipayPayment.outTradeNo,
+      out_trade_no: alipayPayment.providerTradeNo,
       trade_no: `2024${randomBytes(12).toString('hex')}`,
       trade_status: 'TRADE_SUCCESS',
       total_amount: '12.30',

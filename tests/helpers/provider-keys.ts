@@ -31,15 +31,15 @@ export function makeAlipayKeys() {
   };
 }
 
-/** A WeChat "order paid" callback for a payment, signed as the platform would sign it. */
+/** A WeChat "order paid" callback for a payment attempt (its out_trade_no is our providerTradeNo), signed as the platform would sign it. */
 export function wechatPaidCallback(
   keys: { privateKey: KeyObject; serial: string; apiV3Key: string },
-  payment: { outTradeNo: string; amount: number; transactionId?: string; mchid?: string; now?: Date },
+  payment: { providerTradeNo: string; amount: number; transactionId?: string; mchid?: string; now?: Date },
 ) {
   const transactionId = payment.transactionId ?? `4200${randomBytes(10).toString('hex')}`;
   const resource = buildWechatpayTransactionResource({
     mchid: payment.mchid ?? wechatMchid,
-    outTradeNo: payment.outTradeNo,
+    outTradeNo: payment.providerTradeNo,
     transactionId,
     amount: payment.amount,
     currency: 'CNY',

@@ -18,7 +18,11 @@ function chinaTime(date: Date): string {
 }
 
 /** An Alipay asynchronous notification for one of our orders, form-encoded and signed as Alipay signs it. */
-function alipayCallback(payment: { outTradeNo: string }, params: Record<string, string> = {}, privateKey: KeyObject = keys.privateKey) {
+function alipayCallback(
+  payment: { providerTradeNo: string },
+  params: Record<string, string> = {},
+  privateKey: KeyObject = keys.privateKey,
+) {
   const now = new Date();
   const rawBody = signAlipayCallback({
     privateKey,
@@ -29,7 +33,7 @@ function alipayCallback(payment: { outTradeNo: string }, params: Record<string, 
       charset: 'utf-8',
       version: '1.0',
       app_id: keys.appId,
-      out_trade_no: payment.outTradeNo,
+      out_trade_no: payment.providerTradeNo,
       trade_no: `2024${randomBytes(12).toString('hex')}`,
       trade_status: 'TRADE_SUCCESS',
       total_amount: '12.30',

@@ -112,7 +112,7 @@ describe('WeChat Pay callback intake', () => {
   });
 
   test('an unknown payment is kept with its reason, raised as an alert and answered as a failure', async () => {
-    const signed = wechatPaidCallback(keys, { outTradeNo: 'NOSUCHORDER01', amount: 500 });
+    const signed = wechatPaidCallback(keys, { providerTradeNo: 'NOSUCHORDER01', amount: 500 });
     const answer = await post(signed);
     assert.equal(answer.status, 404);
     assert.equal(answer.json.code, 'FAIL');
@@ -124,15 +124,15 @@ describe('WeChat Pay callback intake', () => {
   });
 
   test("a provider's retries of an unknown payment fold into one open alert with a hit count, until it is decided", async () => {
-    const retried = wechatPaidCallback(keys, { outTradeNo: 'NOSUCHORDER02', amount: 500 });
+    const retried = wechatPaidCallback(keys, { providerTradeNo: 'NOSUCHORDER02', amount: 500 });
     const answers = await Promise.all(Array.from({ length: 5 }, () => post(retried)));
     assert.deepEqual(
       answers.map((a) => a.status),
       Array(5).fill(404),
     );
     // Another notification of the same trade number (a new notification id) folds in too; another trade number does not.
-    assert.equal((await post(wechatPaidCallback(keys, { outTradeNo: 'NOSUCHORDER02', amount: 500 }))).status, 404);
-    assert.equal((await post(wechatPaidCallback(keys, { outTradeNo: 'NOSUCHORDER03', amount: 500 }))).status, 404);
+    assert.equal((await post(wechatPaidCallback(keys, { providerTradeNo: 'NOSUCHORDER02', amount: 500 }))).status, 404);
+    assert.equal((await post(wechatPaidCallback(keys, { providerTradeNo: 'NOSUCHORDER03', amount: 500 }))).status, 404);
     const alertsOf = (outTradeNo: string) =>
       app.db.riskAlert.findMany({ where: { kind: 'unknown_payment', evidence: { path: ['outTradeNo'], equals: outTradeNo } } });
     const [folded] = await alertsOf('NOSUCHORDER02');

@@ -33,7 +33,17 @@ async function batchOf(count: number): Promise<BatchItem[]> {
       headers: new Headers(signed.headers),
     });
     assert.equal(notification.kind, 'payment');
-    items.push({ notification, paymentId: payment.id, rawBody: signed.rawBody, headers: signed.headers, copies: 1 });
+    const attemptId = payment.attempts[0].id;
+    items.push({
+      notification,
+      attemptId,
+      paymentId: payment.id,
+      rawBody: signed.rawBody,
+      headers: signed.headers,
+      source: 'callback',
+      exchangeId: null,
+      copies: 1,
+    });
   }
   return items;
 }
@@ -129,7 +139,7 @@ describe('live notifications from intake', () => {
   });
 
   test('an unknown payment raises an alert that is announced to staff only (it names no merchant)', async () => {
-    const signed = wechatPaidCallback(keys, { outTradeNo: 'T-nobody-knows-this', amount: 500 });
+    const signed = wechatPaidCallback(keys, { providerTradeNo: 'T_nobody_knows_this', amount: 500 });
     const answer = await callRoute(callbackRoute, {
       token: null,
       method: 'POST',

@@ -87,7 +87,7 @@ describe('auto-block', () => {
     assert.equal(events[0].data.eventId, audit.id);
     // New payments are refused while blocked.
     const refused = await callRoute(createPaymentRoute, {
-      body: { merchantId: merchant.id, outTradeNo: outTradeNo(), amount: 100, currency: 'CNY', provider: 'wechatpay' },
+      body: { merchantId: merchant.id, outTradeNo: outTradeNo(), amount: 100, currency: 'CNY', provider: 'sandbox' },
     });
     assert.equal(refused.status, 403);
     assert.equal(refused.json.error.code, 'merchant_blocked');
@@ -122,7 +122,7 @@ describe('auto-block', () => {
     const madeBefore = await makePayment(app.db, { merchantId: merchant.id });
     const blocked = await callRoute(blockRoute, { params: { id: merchant.id }, body: { reason: 'fake orders suspected' } });
     assert.equal(blocked.status, 200, blocked.text);
-    const body = { merchantId: merchant.id, outTradeNo: outTradeNo(), amount: 1_000, currency: 'CNY', provider: 'wechatpay' };
+    const body = { merchantId: merchant.id, outTradeNo: outTradeNo(), amount: 1_000, currency: 'CNY', provider: 'sandbox' };
     const refused = await callRoute(createPaymentRoute, { body });
     assert.equal(refused.status, 403);
     assert.equal(refused.json.error.code, 'merchant_blocked');

@@ -116,7 +116,7 @@ describe('risk rules API', () => {
 describe('risk alerts API', () => {
   test('lists alerts newest first with filters and keyset pagination, intake alerts included', async () => {
     // An intake alert: a verified notification for a payment we never created.
-    const signed = wechatPaidCallback(keys, { outTradeNo: outTradeNo(), amount: 500 });
+    const signed = wechatPaidCallback(keys, { providerTradeNo: outTradeNo(), amount: 500 });
     const refused = await callRoute(callbackRoute, {
       token: null,
       method: 'POST',
@@ -172,7 +172,7 @@ describe('risk alerts API', () => {
     const [audit] = await app.db.merchantBlockEvent.findMany({ where: { merchantId: watched.merchant.id } });
     assert.deepEqual([audit.alertId, audit.reason, audit.actor], [watched.alertId, 'confirmed fake orders', 'admin']);
     const refused = await callRoute(createPaymentRoute, {
-      body: { merchantId: watched.merchant.id, outTradeNo: outTradeNo(), amount: 100, currency: 'CNY', provider: 'wechatpay' },
+      body: { merchantId: watched.merchant.id, outTradeNo: outTradeNo(), amount: 100, currency: 'CNY', provider: 'sandbox' },
     });
     assert.equal(refused.status, 403);
     const again = await callRoute(decideRoute, {
@@ -231,9 +231,14 @@ describe('backtest', () => {
 
   async function paidAt(merchantId: string, amount: number, at: Date) {
     const payment = await makePayment(app.db, { merchantId, amount });
+    const [{ id: attemptId }] = payment.attempts;
+    await app.db.paymentAttempt.update({
+      where: { id: attemptId },
+      data: { status: 'succeeded', providerTransactionId: `4200${payment.id.replaceAll('-', '')}`, paidAt: at },
+    });
     await app.db.payment.update({
       where: { id: payment.id },
-      data: { status: 'succeeded', paidAt: at, payer: `p-${payment.id.slice(-6)}` },
+      data: { status: 'succeeded', paidAttemptId: attemptId, paidAt: at, payer: `p-${payment.id.slice(-6)}` },
     });
     return payment.id;
   }

@@ -7,6 +7,6 @@ import { sendSandboxCallback } from '@/server/sandbox/send-sandbox-callback';
 export async function registerSendSandboxCallback({ boss, db, callbackUrl }: { boss: PgBoss; db: Db; callbackUrl: string }) {
   await boss.work(jobs.sandboxCallback.name, { ...pollingOptions, batchSize: 1, localConcurrency: 4 }, async ([job]) => {
     const payload = jobs.sandboxCallback.schema.parse(job.data);
-    await sendSandboxCallback({ db, callbackUrl, ...payload });
+    return sendSandboxCallback({ db, callbackUrl, job: payload });
   });
 }

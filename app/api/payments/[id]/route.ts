@@ -1,4 +1,4 @@
-// GET /api/payments/{id}: one payment with its status.
+// GET /api/payments/{id}: one payment with its status, attempts and refunds.
 import { getPrisma } from '@/lib/db/prisma';
 import { handle } from '@/lib/http/handle';
 import { getPayment } from '@/server/payments/get-payment';

@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import type { Db } from '@/lib/db/prisma';
+import type { extraPaymentJobSchema } from '@/contracts/jobs';
+import { raiseLifecycleAlert } from './raise-lifecycle-alert';
+
+type HandleExtraPayment = { db: Db; job: z.output<typeof extraPaymentJobSchema> };
+
+/**
+ * An attempt paid that its payment does not keep as a normal sale, queued by the transaction that marked it: a
+ * duplicate payment (another attempt is the paid one; this money must go back to the shopper, DESIGN §9) or a late
+ * payment (paid after we closed it; the payment took it, flagged). Each raises one alert with its evidence.
+ * Idempotent, keyed on the attempt. This is where the automatic refund of a duplicate payment belongs.
+ */
+export async function handleExtraPayment({ db, job }: HandleExtraPayment) {
+  const attempt = await db.paymentAttempt.findUniqueOrThrow({ where: { id: job.attemptId }, include: { payment: true } });
+  const raised = await db.$transaction((tx) =>
+    raiseLifecycleAlert({
+      tx,
+      kind: job.kind,
+      attemptId: attempt.id,
+      merchantId: attempt.merchantId,
+      paymentId: attempt.paymentId,
+      evidence: {
+        message:
+          job.kind === 'duplicate_payment'
+            ? `Payment ${attempt.paymentId} was paid twice: attempt ${attempt.providerTradeNo} paid ${attempt.amount} ${attempt.currency} besides its paid attempt`
+            : `Attempt ${attempt.providerTradeNo} was paid after it was closed; payment ${attempt.paymentId} is ${attempt.payment.status}`,
+        providerTradeNo: attempt.providerTradeNo,
+        provider: attempt.provider,
+        providerTransactionId: attempt.providerTransactionId,
+        amount: attempt.amount,
+        currency: attempt.currency,
+        paidAttemptId: attempt.payment.paidAttemptId,
+      },
+    }),
+  );
+  return { attemptId: attempt.id, kind: job.kind, alerted: raised };
+}

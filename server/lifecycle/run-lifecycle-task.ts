@@ -1,0 +1,19 @@
+import type { LifecycleTask } from '@/contracts/lifecycle';
+import { closeExpired } from './close-expired';
+import { confirmPending } from './confirm-pending';
+import type { SweepContext, SweepResult } from './sweep-attempts';
+
+type TaskContext = SweepContext;
+
+/** Every scheduler pass by its task name; a new scheduler adds its name to the contract's enum and its pass here. */
+export const lifecycleTasks: Record<LifecycleTask, (context: TaskContext) => Promise<SweepResult>> = {
+  'confirm-pending': confirmPending,
+  'close-expired': closeExpired,
+};
+
+/** Runs one pass of a scheduler now (POST /api/lifecycle/run, and each scheduled run) and says what it did. */
+export async function runLifecycleTask({ task, ...context }: TaskContext & { task: LifecycleTask }) {
+  const startedAt = new Date();
+  const result = await lifecycleTasks[task](context);
+  return { task, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), ...result };
+}
