@@ -1,5 +1,7 @@
-import { BookOpenIcon, ShieldCheckIcon, WebhookIcon } from 'lucide-react';
+import { ActivityIcon, BookOpenIcon, ShieldCheckIcon, WebhookIcon } from 'lucide-react';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { LiveEventsProvider } from '@/features/live/components/live-events-provider';
+import { LiveIndicator } from '@/features/live/components/live-indicator';
 import { HealthStatus } from '@/features/system/components/health-status';
 
 export default function HomePage() {
@@ -25,6 +27,20 @@ export default function HomePage() {
         </CardHeader>
         <CardContent>
           <HealthStatus />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle className="flex items-center gap-2">
+            <ActivityIcon aria-hidden className="size-4 text-muted-foreground" />
+            Live view
+          </CardTitle>
+          <CardDescription>Payments, deliveries, alerts and merchants as they change, for signed-in people.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <LiveEventsProvider>
+            <LiveIndicator />
+          </LiveEventsProvider>
         </CardContent>
       </Card>
       <Card>

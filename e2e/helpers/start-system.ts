@@ -1,6 +1,6 @@
 // The real system for browser and end-to-end tests: the built web server and a worker process,
 // on a fresh database cloned from the test template.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { freePort, stopChild } from '@/scripts/processes';
 import { adminToken, createTestDatabase, type TestDatabase } from '@/tests/helpers/test-database';
@@ -13,6 +13,8 @@ export type RunningSystem = {
   /** Everything the web and worker processes wrote to stdout and stderr so far. */
   logs: () => string;
   stop: () => Promise<void>;
+  /** Stops the web server, runs `meanwhile` while it is down, then starts it again on the same port. */
+  restartWeb: (meanwhile?: () => Promise<void>) => Promise<void>;
 };
 
 export async function startSystem(env: Record<string, string> = {}): Promise<RunningSystem> {
@@ -27,38 +29,42 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
     NODE_ENV: 'production' as const,
     SANDBOX_CALLBACK_URL: `${baseUrl}/api/callbacks/sandbox`,
   };
-  const children: ChildProcess[] = [
-    spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-      cwd: root,
-      env: { ...childEnv, PROCESS_ROLE: 'web' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }),
-    spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '--import', 'tsx', path.join(root, 'workers/index.ts')], {
-      cwd: root,
-      env: { ...childEnv, PROCESS_ROLE: 'worker' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }),
-  ];
   // Kept in memory (the pipes must be drained anyway), so a test can read what the processes logged.
   const output: Buffer[] = [];
-  for (const child of children) {
+  const spawnLogged = (args: string[], role: 'web' | 'worker') => {
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...childEnv, PROCESS_ROLE: role }, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
     child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
-  }
+    return child;
+  };
+  const startWeb = () =>
+    spawnLogged([path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], 'web');
+  let web = startWeb();
+  const worker = spawnLogged(['--disable-warning=ExperimentalWarning', '--import', 'tsx', path.join(root, 'workers/index.ts')], 'worker');
   const logs = () => Buffer.concat(output).toString('utf8');
+  const ready = () => waitFor(async () => (await fetch(`${baseUrl}/api/health`).catch(() => null))?.ok === true, 60_000);
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
-      await Promise.all(children.map((child) => stopChild(child)));
+      await Promise.all([web, worker].map((child) => stopChild(child)));
       await database.drop();
     })());
   try {
-    await waitFor(async () => (await fetch(`${baseUrl}/api/health`).catch(() => null))?.ok === true, 60_000);
+    await ready();
   } catch (error) {
     await stop();
     throw error;
   }
-  return { baseUrl, database, logs, stop };
+  const restartWeb = async (meanwhile: () => Promise<void> = async () => {}) => {
+    await stopChild(web);
+    try {
+      await meanwhile();
+    } finally {
+      web = startWeb();
+      await ready();
+    }
+  };
+  return { baseUrl, database, logs, stop, restartWeb };
 }
 
 export async function api<T = any>(baseUrl: string, method: string, route: string, body?: unknown, token = adminToken) {
