@@ -2,10 +2,16 @@ import type { Operation } from '@/contracts/operation';
 import * as campaigns from './campaigns';
 import * as deliveries from './deliveries';
 import * as lifecycle from './lifecycle';
+import * as deliveryCount from './delivery-count';
 import { receiveCallbackOperation } from './callbacks';
 import { streamLiveEventsOperation } from './live';
 import * as merchants from './merchants';
+import * as merchantList from './merchant-list';
+import * as merchantSummary from './merchant-summary';
+import * as overview from './overview';
+import * as paymentList from './payment-list';
 import * as payments from './payments';
+import * as paymentTimeline from './payment-timeline';
 import * as promotions from './promotions';
 import * as queueOperations from './queues';
 import * as risk from './risk';
@@ -24,11 +30,17 @@ export const allOperations: Operation[] = [
   livenessOperation,
   openApiOperation,
   metricsOperation,
+  ...operationsIn(overview),
   ...operationsIn(merchants),
+  ...operationsIn(merchantList),
+  ...operationsIn(merchantSummary),
   ...operationsIn(payments),
+  ...operationsIn(paymentList),
+  ...operationsIn(paymentTimeline),
   receiveCallbackOperation,
   ...operationsIn(deliveries),
   ...operationsIn(lifecycle),
+  ...operationsIn(deliveryCount),
   ...operationsIn(sandbox),
   ...operationsIn(risk),
   ...operationsIn(campaigns),

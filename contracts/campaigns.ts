@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineOperation } from '@/contracts/operation';
-import { currencySchema, idParamsSchema, minorUnitsSchema } from '@/contracts/common';
+import { currencySchema, idParamsSchema, minorUnitsSchema, instantSchema } from '@/contracts/common';
 
-const isoTime = z.iso.datetime({ offset: true });
+const isoTime = instantSchema;
 
 export const campaignSchema = z.object({
   id: z.uuid(),

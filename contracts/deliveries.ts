@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '@/contracts/operation';
-import { idParamsSchema } from '@/contracts/common';
+import { idParamsSchema, instantSchema } from '@/contracts/common';
 
 const deliveryStatus = z.enum(['pending', 'delivered', 'failed', 'cancelled']);
 
@@ -32,8 +32,8 @@ export const listDeliveriesQuerySchema = z.object({
   merchantId: z.uuid().optional(),
   paymentId: z.uuid().optional(),
   status: deliveryStatus.optional(),
-  since: z.iso.datetime({ offset: true }).optional(),
-  until: z.iso.datetime({ offset: true }).optional(),
+  since: instantSchema.optional(),
+  until: instantSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
@@ -80,8 +80,8 @@ export const redeliverOperation = defineOperation({
 export const bulkRedeliverBodySchema = z.object({
   merchantId: z.uuid().optional(),
   status: z.enum(['failed', 'delivered']).default('failed'),
-  since: z.iso.datetime({ offset: true }).optional(),
-  until: z.iso.datetime({ offset: true }).optional(),
+  since: instantSchema.optional(),
+  until: instantSchema.optional(),
 });
 
 export const bulkRedeliverOperation = defineOperation({

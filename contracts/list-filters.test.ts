@@ -38,6 +38,8 @@ test('payment filters parse query text strictly', () => {
     { provider: 'paypal' },
     { merchantId: 'shop-1' },
     { since: '2026-12-01' },
+    { since: '0000-01-01T00:00:00Z' },
+    { until: '0001-01-01T00:00:00+14:00' },
     { since: '2026-12-02T00:00:00Z', until: '2026-12-01T00:00:00Z' },
     { since: '2026-12-01T00:00:00Z', until: '2026-12-01T00:00:00Z' },
     { q: '' },
@@ -61,4 +63,5 @@ test('merchant, overview, summary and delivery-count filters refuse what they ca
   for (const days of ['0', '32', 'week']) refuses(merchantSummaryQuerySchema, { days });
   refuses(countDeliveriesQuerySchema, { status: 'lost' });
   refuses(countDeliveriesQuerySchema, { since: 'yesterday' });
+  refuses(countDeliveriesQuerySchema, { since: '0000-06-01T00:00:00Z' });
 });

@@ -1,8 +1,9 @@
 // Query-string parameters the list and figure endpoints share. Query strings are text: each parameter is parsed
 // strictly (no silent coercion of "" to 0 or "yes" to true), so a bad filter answers 422 and never reaches SQL.
 import { z } from 'zod';
+import { instantSchema } from '@/contracts/common';
 
-export const isoInstantParam = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 instant with its offset' });
+export const isoInstantParam = instantSchema;
 
 /** A whole number of minor units, as the API counts money. */
 export const minorUnitsParam = z

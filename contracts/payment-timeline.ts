@@ -2,13 +2,37 @@
 import { z } from 'zod';
 import { defineOperation } from '@/contracts/operation';
 import { idParamsSchema } from '@/contracts/common';
-import { providerSchema } from '@/contracts/payments';
+import { attemptStatusSchema, providerSchema } from '@/contracts/payments';
 
 const at = z.string().describe('When it happened (ISO 8601)');
 const entry = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.object({ type: z.literal(type), at, ...shape });
 
 export const timelineEntrySchema = z.discriminatedUnion('type', [
   entry('created', { amount: z.number().int(), currency: z.string(), provider: providerSchema, outTradeNo: z.string() }),
+  entry('attempt', {
+    attemptId: z.uuid(),
+    providerTradeNo: z.string().describe("Ours: the provider's out_trade_no"),
+    provider: providerSchema,
+    amount: z.number().int(),
+    currency: z.string(),
+    status: attemptStatusSchema.describe('Where the attempt is now'),
+    isPaidAttempt: z.boolean(),
+    duplicatePayment: z.boolean(),
+    latePayment: z.boolean(),
+    failureReason: z.string().nullable(),
+  }),
+  entry('provider_exchange', {
+    exchangeId: z.uuid(),
+    attemptId: z.uuid().nullable(),
+    operation: z
+      .enum(['create_order', 'query_order', 'close_order', 'refund', 'query_refund', 'download_bill'])
+      .describe('query_order is a status query'),
+    verdict: z.enum(['ok', 'rejected', 'failed']),
+    httpStatus: z.number().int().nullable().describe('Null when no answer came'),
+    reason: z.string().nullable(),
+    durationMs: z.number().int(),
+  }),
+  entry('client_result', { clientResultId: z.uuid(), status: z.string().describe("What the shopper's app reported; never trusted") }),
   entry('state_change', { from: z.string(), to: z.string() }),
   entry('notification', {
     notificationId: z.uuid().describe('The inbox entry, with its raw body and headers: GET /api/notifications/{id}'),
@@ -16,6 +40,8 @@ export const timelineEntrySchema = z.discriminatedUnion('type', [
     kind: z.enum(['payment', 'refund', 'unknown']),
     outcome: z.enum(['applied', 'duplicate', 'recorded', 'rejected']),
     reason: z.string().nullable(),
+    source: z.enum(['callback', 'query']).describe("callback: the provider's notification; query: its answer to our status query"),
+    attemptId: z.uuid().nullable(),
     receivedCount: z.number().int().describe('Copies received; duplicates are counted on the first'),
     lastReceivedAt: z.string(),
   }),
@@ -63,8 +89,9 @@ export const getPaymentTimelineOperation = defineOperation({
   method: 'GET',
   path: '/api/payments/{id}/timeline',
   summary:
-    'The order as one timeline: creation, state changes, provider notifications (rejected ones too), deliveries with ' +
-    'every attempt, risk evaluations and alerts, people’s actions; a merchant key gets it without the risk entries',
+    'The order as one timeline: creation, attempts, provider notifications (rejected ones too), status queries and other ' +
+    'provider exchanges, state changes, deliveries with every attempt, risk evaluations and alerts, people’s actions; ' +
+    'a merchant key gets it without the risk entries',
   tag: 'payments',
   auth: 'admin-or-merchant',
   params: idParamsSchema,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineOperation } from '@/contracts/operation';
-import { idParamsSchema, minorUnitsSchema } from '@/contracts/common';
+import { idParamsSchema, minorUnitsSchema, instantSchema } from '@/contracts/common';
 
-const isoTime = z.iso.datetime({ offset: true });
+const isoTime = instantSchema;
 
 export const promotionSchema = z.object({
   id: z.uuid(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '@/contracts/operation';
-import { idParamsSchema } from '@/contracts/common';
+import { idParamsSchema, instantSchema } from '@/contracts/common';
 import { ruleDefinitionSchema } from '@/contracts/risk-rules';
 
 const ruleKind = z.enum(['window_amount', 'velocity', 'single_outsized', 'repeated_payer']);
@@ -10,7 +10,7 @@ const ruleName = z
   .string()
   .trim()
   .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'name must be 2–63 characters of a-z, 0-9 and -');
-const isoTime = z.iso.datetime({ offset: true });
+const isoTime = instantSchema;
 
 export const riskRuleSchema = z.object({
   id: z.uuid(),

@@ -1,5 +1,6 @@
 // Every environment variable the system reads, validated once. `.env.example` lists them with their defaults.
 import { z } from 'zod';
+import { DEFAULT_BUSINESS_TIME_ZONE, isValidTimeZone } from '@/lib/format/business-time-zone';
 
 const optionalText = z.preprocess((value) => (value === '' ? undefined : value), z.string().optional());
 const csv = z
@@ -131,6 +132,11 @@ const envSchema = z.object({
     .int()
     .min(31, 'PROCESSED_EVENT_RETENTION_DAYS must exceed the 30 days a dead letter is kept')
     .default(35),
+  // The business day of settlements and of the dashboard's "today" (an IANA zone).
+  SETTLEMENT_TIMEZONE: z
+    .string()
+    .default(DEFAULT_BUSINESS_TIME_ZONE)
+    .refine(isValidTimeZone, { message: 'SETTLEMENT_TIMEZONE must be an IANA time zone, e.g. Asia/Shanghai' }),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -9,6 +9,7 @@ import { autoBlockPolicyFrom } from '@/server/risk/auto-block-policy';
 import { getSandboxKeys } from '@/server/sandbox/sandbox-keys';
 import { registerCampaignSubscriber } from './jobs/campaign-subscriber';
 import { registerCheckAttempt } from './jobs/check-attempt';
+import { registerCompactDashboardStats } from './jobs/compact-dashboard-stats';
 import { registerDeliverWebhook } from './jobs/deliver-webhook';
 import { registerExtraPayment } from './jobs/extra-payment';
 import { registerLifecycleSweeps } from './jobs/lifecycle-sweeps';
@@ -52,6 +53,7 @@ const lifecycle = lifecycleSettingsFrom(env);
 await registerCheckAttempt({ boss, db, settings: lifecycle });
 await registerExtraPayment({ boss, db });
 await registerLifecycleSweeps({ boss, db, settings: lifecycle, cron: env.LIFECYCLE_SWEEP_CRON });
+await registerCompactDashboardStats({ boss, db });
 logger.info({ pid: process.pid }, 'worker ready');
 
 let stopping = false;

@@ -26,10 +26,14 @@ export function decodeCursor(cursor: string | undefined): Cursor | undefined {
   return { createdAt: new Date(createdAt), id };
 }
 
-/** The Prisma condition for "after the cursor" in (createdAt desc, id desc) order. */
+/**
+ * The Prisma condition for "after the cursor" in (createdAt desc, id desc) order. The `lte` bound comes first so an
+ * index on (…, createdAt desc, id desc) starts its range at the cursor; the OR alone would make it read every row
+ * from the newest down to the cursor, so a deep page would cost as much as all the pages before it.
+ */
 export function afterCursor(cursor: Cursor | undefined) {
   if (!cursor) return {};
-  return { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] };
+  return { createdAt: { lte: cursor.createdAt }, OR: [{ createdAt: { lt: cursor.createdAt } }, { id: { lt: cursor.id } }] };
 }
 
 export function pageOf<T extends { createdAt: Date; id: string }>(rows: T[], limit: number) {

@@ -106,6 +106,12 @@ export const jobs = {
     schema: choreJobSchema,
     queue: { retryLimit: 1, retryDelay: 30, policy: 'singleton' },
   }),
+  // Every minute: the dashboard's aggregates folded and pruned (server/stats/compact-dashboard-stats.ts).
+  compactDashboardStats: defineJob({
+    name: 'compact-dashboard-stats',
+    schema: choreJobSchema,
+    queue: { retryLimit: 0, policy: 'singleton', retentionSeconds: 86_400 },
+  }),
   // Merchant status changes get a queue of their own rather than riding on `risk`: the subscribers of payments keep
   // one payload shape, and the consumers of status changes (live view, merchant notices, other systems) subscribe
   // here without touching the risk worker.

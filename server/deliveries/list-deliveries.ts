@@ -4,6 +4,7 @@ import type { Principal } from '@/lib/auth/principal';
 import type { Db } from '@/lib/db/prisma';
 import { afterCursor, decodeCursor, pageOf } from '@/lib/pagination/keyset-cursor';
 import type { listDeliveriesQuerySchema } from '@/contracts/deliveries';
+import { deliveryFilter } from './delivery-filter';
 import { toDeliveryView } from './to-delivery-view';
 
 type ListDeliveries = { db: Db; principal: Principal | null; query: z.output<typeof listDeliveriesQuerySchema> };
@@ -12,17 +13,7 @@ type ListDeliveries = { db: Db; principal: Principal | null; query: z.output<typ
 export async function listDeliveries({ db, principal, query }: ListDeliveries) {
   const merchantId = scopedMerchantFilter(principal, query.merchantId);
   const rows = await db.delivery.findMany({
-    where: {
-      AND: [
-        merchantId ? { merchantId } : {},
-        query.paymentId ? { paymentId: query.paymentId } : {},
-        query.status ? { status: query.status } : {},
-        query.since || query.until
-          ? { createdAt: { gte: query.since ? new Date(query.since) : undefined, lt: query.until ? new Date(query.until) : undefined } }
-          : {},
-        afterCursor(decodeCursor(query.cursor)),
-      ],
-    },
+    where: { AND: [...deliveryFilter(query, merchantId), afterCursor(decodeCursor(query.cursor))] },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: query.limit + 1,
   });

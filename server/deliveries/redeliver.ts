@@ -8,11 +8,10 @@ import { AppError } from '@/lib/errors';
 import { jobs } from '@/lib/queue/jobs';
 import { insertJobs } from '@/lib/queue/send-job';
 import type { bulkRedeliverBodySchema } from '@/contracts/deliveries';
+import { bulkRedeliverLimit } from '@/contracts/delivery-count';
 import { toDeliveryView } from './to-delivery-view';
 
 type Reopened = { id: string; merchantId: string; attemptCount: number };
-
-const bulkLimit = 10_000;
 
 /**
  * Puts deliveries back to pending and queues their next attempt, in one transaction: the attempt
@@ -66,7 +65,7 @@ export async function redeliverMany({ db, boss, principal, filter }: Bulk) {
         AND (${merchantId}::uuid IS NULL OR merchant_id = ${merchantId}::uuid)
         AND (${since}::timestamptz IS NULL OR created_at >= ${since}::timestamptz)
         AND (${until}::timestamptz IS NULL OR created_at < ${until}::timestamptz)
-      ORDER BY created_at LIMIT ${bulkLimit}
+      ORDER BY created_at LIMIT ${bulkRedeliverLimit}
       FOR UPDATE SKIP LOCKED)
     RETURNING id::text, merchant_id::text AS "merchantId", attempt_count AS "attemptCount"`,
   );

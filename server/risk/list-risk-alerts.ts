@@ -19,7 +19,8 @@ export async function listRiskAlerts({ db, query }: ListRiskAlerts) {
         query.since || query.until
           ? { openedAt: { gte: query.since ? new Date(query.since) : undefined, lt: query.until ? new Date(query.until) : undefined } }
           : {},
-        cursor ? { OR: [{ openedAt: { lt: cursor.createdAt } }, { openedAt: cursor.createdAt, id: { lt: cursor.id } }] } : {},
+        // The lte bound lets the (status, openedAt desc, id desc) index start at the cursor (see afterCursor).
+        cursor ? { openedAt: { lte: cursor.createdAt }, OR: [{ openedAt: { lt: cursor.createdAt } }, { id: { lt: cursor.id } }] } : {},
       ],
     },
     orderBy: [{ openedAt: 'desc' }, { id: 'desc' }],
