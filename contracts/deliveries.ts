@@ -28,6 +28,12 @@ export const attemptSchema = z.object({
   error: z.string().nullable(),
 });
 
+export const deliveryListItemSchema = deliverySchema.extend({
+  merchantName: z.string(),
+  lastStatusCode: z.number().int().nullable().describe("The latest attempt's HTTP status; null before the first or when no answer came"),
+  lastDurationMs: z.number().int().nullable().describe('How long the latest attempt took; null before the first'),
+});
+
 export const listDeliveriesQuerySchema = z.object({
   merchantId: z.uuid().optional(),
   paymentId: z.uuid().optional(),
@@ -47,7 +53,7 @@ export const listDeliveriesOperation = defineOperation({
   auth: 'admin-or-merchant',
   query: listDeliveriesQuerySchema,
   status: 200,
-  response: z.object({ items: z.array(deliverySchema), nextCursor: z.string().nullable() }),
+  response: z.object({ items: z.array(deliveryListItemSchema), nextCursor: z.string().nullable() }),
   errors: [401, 403, 422],
 });
 

@@ -40,6 +40,20 @@ describe('deliveries API', () => {
     await Promise.all(paid.map((p) => worker.waitForAttempt(p.delivery.id, 3)));
     const delivered = await list(`merchantId=${shop.id}&status=delivered`);
     assert.equal(delivered.json.items.length, 3);
+    // Each row says whose it is and how its latest attempt went, so the list needs no second request per row.
+    for (const row of delivered.json.items) {
+      assert.equal(row.merchantName, shop.name);
+      assert.equal(row.lastStatusCode, 200);
+      assert.equal(typeof row.lastDurationMs, 'number');
+    }
+    assert.deepEqual(
+      failed.json.items.map((row: { lastStatusCode: number | null; attemptCount: number }) => [row.lastStatusCode, row.attemptCount]),
+      [
+        [503, 2],
+        [503, 2],
+        [503, 2],
+      ],
+    );
     const one = await callRoute(getRoute, { params: { id: paid[0].delivery.id } });
     assert.deepEqual(
       one.json.attempts.map((a: { statusCode: number }) => a.statusCode),

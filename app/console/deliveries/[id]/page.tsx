@@ -1,0 +1,8 @@
+import { DeliveryDetailPage } from '@/features/deliveries/components/delivery-detail-page';
+
+export const metadata = { title: 'Delivery' };
+
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return <DeliveryDetailPage id={id} />;
+}

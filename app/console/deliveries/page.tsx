@@ -1,0 +1,7 @@
+import { DeliveriesPage } from '@/features/deliveries/components/deliveries-page';
+
+export const metadata = { title: 'Deliveries' };
+
+export default function Page() {
+  return <DeliveriesPage />;
+}

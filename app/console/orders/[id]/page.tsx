@@ -1,0 +1,8 @@
+import { OrderDetailPage } from '@/features/orders/components/order-detail-page';
+
+export const metadata = { title: 'Order' };
+
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return <OrderDetailPage id={id} />;
+}

@@ -1,0 +1,56 @@
+'use client';
+
+import { FlagIcon } from 'lucide-react';
+import type { z } from 'zod';
+import { createDataTableColumns } from '@/components/data-table/data-table-features';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { Time } from '@/components/ui/time';
+import type { paymentListItemSchema } from '@/contracts/payment-list';
+import { formatMoney } from '@/lib/format/format-money';
+import { formatStatus } from '@/lib/format/format-status';
+
+export type PaymentRow = z.output<typeof paymentListItemSchema>;
+
+const column = createDataTableColumns<PaymentRow>();
+
+export const orderColumns = column.columns([
+  column.accessor('outTradeNo', {
+    header: 'Order',
+    cell: ({ row }) => (
+      <span className="flex flex-col">
+        <span className="font-medium">{row.original.outTradeNo}</span>
+        <span className="font-mono text-xs text-muted-foreground">{row.original.providerTradeNo ?? row.original.id}</span>
+      </span>
+    ),
+  }),
+  column.accessor('merchantName', { header: 'Merchant', meta: { hideBelow: 'md' } }),
+  column.accessor('provider', { header: 'Provider', cell: ({ getValue }) => formatStatus(getValue()), meta: { hideBelow: 'lg' } }),
+  column.accessor('amount', {
+    header: 'Amount',
+    cell: ({ row }) => <span className="tabular-nums">{formatMoney(row.original.amount, row.original.currency)}</span>,
+    meta: { align: 'end' },
+  }),
+  column.accessor('status', {
+    header: 'Status',
+    cell: ({ row }) => (
+      <span className="flex items-center gap-1.5">
+        <StatusBadge status={row.original.status} />
+        {row.original.flaggedReason && (
+          <span className="inline-flex items-center gap-1 text-xs text-warning-foreground" title={row.original.flaggedReason}>
+            <FlagIcon aria-hidden className="size-3.5 text-warning" />
+            <span className="sr-only sm:not-sr-only">Flagged</span>
+          </span>
+        )}
+      </span>
+    ),
+  }),
+  column.accessor('createdAt', { header: 'Created', cell: ({ getValue }) => <Time value={getValue()} /> }),
+  column.accessor('paidAt', {
+    header: 'Paid',
+    cell: ({ getValue }) => <Time value={getValue()} format="time" />,
+    meta: { hideBelow: 'xl' },
+  }),
+]);
+
+export const paymentRowId = (row: PaymentRow) => row.id;
+export const paymentRowHref = (row: PaymentRow) => `/console/orders/${row.id}`;
