@@ -36,7 +36,7 @@ export function toPaymentView(payment: PaymentWithAttempts, focusAttemptId?: str
     attempts: attempts.map((attempt) => toAttemptView(attempt, payment.paidAttemptId)),
     refunds: (payment.refunds ?? []).map((refund) => ({
       id: refund.id,
-      refundNo: refund.outRefundNo,
+      refundNo: refund.refundNo,
       amount: refund.amount,
       currency: refund.currency,
       reason: refund.reason,
