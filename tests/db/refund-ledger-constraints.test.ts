@@ -24,7 +24,11 @@ const reserve = (attemptId: string, amount: number) =>
     WHERE id = ${attemptId}::uuid`;
 
 const entriesOf = (attemptId: string) =>
-  app.db.ledgerEntry.findMany({ where: { attemptId }, orderBy: [{ bookedAt: 'asc' }, { kind: 'asc' }], select: { kind: true, amount: true } });
+  app.db.ledgerEntry.findMany({
+    where: { attemptId },
+    orderBy: [{ bookedAt: 'asc' }, { kind: 'asc' }],
+    select: { kind: true, amount: true },
+  });
 
 function refundRow(paid: Awaited<ReturnType<typeof paidAttempt>>, amount: number, no: string) {
   return app.db.refund.create({
