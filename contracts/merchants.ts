@@ -12,12 +12,22 @@ export const merchantSchema = z.object({
   apiKeyPrefix: z.string(),
   endpointDisabledAt: z.string().nullable().describe('Set when deliveries stopped: 410 Gone, or failing too long'),
   endpointDisabledReason: z.string().nullable(),
+  feeRatePpm: z.number().int().describe('Fee in parts per million of each payment (6000 = 0.6%)'),
   createdAt: z.string(),
 });
+
+/** Parts per million: 0 (no fee) to 1,000,000 (the whole amount). */
+export const feeRatePpmSchema = z
+  .number()
+  .int('feeRatePpm must be a whole number of parts per million')
+  .min(0, 'feeRatePpm must be at least 0')
+  .max(1_000_000, 'feeRatePpm must be at most 1000000');
 
 export const createMerchantBodySchema = z.object({
   name: z.string().trim().min(1, 'name is required').max(200),
   notifyUrl: notifyUrlSchema,
+  /** Without it, DEFAULT_FEE_RATE_PPM. */
+  feeRatePpm: feeRatePpmSchema.optional(),
 });
 
 export const createdMerchantSchema = merchantSchema.extend({
@@ -80,8 +90,16 @@ export const unblockMerchantOperation = defineOperation({
 });
 
 export const updateMerchantBodySchema = z
-  .object({ name: z.string().trim().min(1).max(200).optional(), notifyUrl: notifyUrlSchema.optional() })
-  .refine((body) => body.name !== undefined || body.notifyUrl !== undefined, 'give name or notifyUrl');
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    notifyUrl: notifyUrlSchema.optional(),
+    /** Staff only; applies to attempts made from now on (each attempt keeps the rate it was made with). */
+    feeRatePpm: feeRatePpmSchema.optional(),
+  })
+  .refine(
+    (body) => body.name !== undefined || body.notifyUrl !== undefined || body.feeRatePpm !== undefined,
+    'give name, notifyUrl or feeRatePpm',
+  );
 
 export const updateMerchantOperation = defineOperation({
   id: 'updateMerchant',
@@ -94,7 +112,7 @@ export const updateMerchantOperation = defineOperation({
   body: updateMerchantBodySchema,
   status: 200,
   response: merchantSchema,
-  errors: [400, 401, 404, 422],
+  errors: [400, 401, 403, 404, 422],
 });
 
 export const rotateSecretBodySchema = z.object({

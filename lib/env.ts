@@ -96,6 +96,8 @@ const envSchema = z.object({
   LIFECYCLE_SWEEP_CRON: z.string().trim().min(1).default('* * * * *'),
   // How long a worker may talk to a provider about one attempt before another worker may take it over.
   LIFECYCLE_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  // Fee of a merchant created without one, in parts per million of each payment (6000 = 0.6%).
+  DEFAULT_FEE_RATE_PPM: z.coerce.number().int().min(0).max(1_000_000).default(6_000),
   DELIVERY_RETRY_SCHEDULE: secondsList('DELIVERY_RETRY_SCHEDULE', '5,30,120,600,1800,3600,10800,21600,43200,86400'),
   DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   NOTIFY_URL_ALLOWLIST: csv,

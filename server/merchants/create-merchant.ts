@@ -11,8 +11,11 @@ export function generateWebhookSecret(): string {
 }
 
 /** Creates a merchant with its first signing secret and API key; both are returned only here. */
-export async function createMerchant({ db, name, notifyUrl }: { db: Db; name: string; notifyUrl: string }) {
-  await checkNotifyUrl(notifyUrl, getEnv().NOTIFY_URL_ALLOWLIST);
+type CreateMerchant = { db: Db; name: string; notifyUrl: string; feeRatePpm?: number };
+
+export async function createMerchant({ db, name, notifyUrl, feeRatePpm }: CreateMerchant) {
+  const env = getEnv();
+  await checkNotifyUrl(notifyUrl, env.NOTIFY_URL_ALLOWLIST);
   const apiKey = `mk_${randomBytes(24).toString('base64url')}`;
   const webhookSecret = generateWebhookSecret();
   const merchant = await db.$transaction(async (tx) => {
@@ -22,6 +25,7 @@ export async function createMerchant({ db, name, notifyUrl }: { db: Db; name: st
         notifyUrl,
         apiKeyHash: hashApiKey(apiKey),
         apiKeyPrefix: apiKey.slice(0, 7),
+        feeRatePpm: feeRatePpm ?? env.DEFAULT_FEE_RATE_PPM,
         secrets: { create: { secret: webhookSecret } },
       },
     });

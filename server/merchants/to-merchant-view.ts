@@ -10,6 +10,7 @@ export function toMerchantView(merchant: Merchant) {
     apiKeyPrefix: merchant.apiKeyPrefix,
     endpointDisabledAt: merchant.endpointDisabledAt?.toISOString() ?? null,
     endpointDisabledReason: merchant.endpointDisabledReason,
+    feeRatePpm: merchant.feeRatePpm,
     createdAt: merchant.createdAt.toISOString(),
   };
 }

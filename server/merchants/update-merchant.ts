@@ -7,11 +7,20 @@ import { AppError } from '@/lib/errors';
 import { checkNotifyUrl } from '@/server/deliveries/notify-url-policy';
 import { toMerchantView } from './to-merchant-view';
 
-type UpdateMerchant = { db: Db; id: string; principal: Principal | null; changes: { name?: string; notifyUrl?: string } };
+type UpdateMerchant = {
+  db: Db;
+  id: string;
+  principal: Principal | null;
+  changes: { name?: string; notifyUrl?: string; feeRatePpm?: number };
+};
 
 /** A new notifyUrl is checked like a first one, and gives a disabled endpoint a fresh start. */
 export async function updateMerchant({ db, id, principal, changes }: UpdateMerchant) {
   assertMerchantInScope(principal, id);
+  // A merchant sets its own endpoint, never its own price.
+  if (changes.feeRatePpm !== undefined && principal?.kind === 'merchant') {
+    throw new AppError('forbidden', 'feeRatePpm is set by staff only');
+  }
   if (changes.notifyUrl) await checkNotifyUrl(changes.notifyUrl, getEnv().NOTIFY_URL_ALLOWLIST);
   await db.$transaction(async (tx) => {
     const updated = await tx.merchant.updateMany({
