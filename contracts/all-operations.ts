@@ -8,6 +8,7 @@ import { streamLiveEventsOperation } from './live';
 import * as merchants from './merchants';
 import * as merchantList from './merchant-list';
 import * as merchantSummary from './merchant-summary';
+import * as notifications from './notifications';
 import * as overview from './overview';
 import * as paymentList from './payment-list';
 import * as payments from './payments';
@@ -37,6 +38,7 @@ export const allOperations: Operation[] = [
   ...operationsIn(payments),
   ...operationsIn(paymentList),
   ...operationsIn(paymentTimeline),
+  ...operationsIn(notifications),
   receiveCallbackOperation,
   ...operationsIn(deliveries),
   ...operationsIn(lifecycle),

@@ -108,6 +108,9 @@ describe('the Orders page, live', () => {
     for (const line of ['Order created', 'Provider notification: Applied', 'Webhook payment.succeeded']) {
       await timeline.getByText(line, { exact: false }).first().waitFor();
     }
+    // The provider's own words, as received.
+    await timeline.getByText('Raw body and headers').first().click();
+    await timeline.getByTestId('notification-evidence').first().getByText('"resource"', { exact: false }).first().waitFor();
     // The delivery's attempts join the story as the worker makes them (its endpoint refuses them).
     await timeline.getByText('Webhook attempt 1').waitFor({ timeout: 10_000 });
     await page.close();

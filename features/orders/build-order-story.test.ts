@@ -35,6 +35,7 @@ test('each kind of entry says what happened, in words and a tone', () => {
   assert.equal(rejected.title, 'Provider notification: Rejected');
   assert.equal(rejected.tone, 'danger');
   assert.deepEqual(rejected.details, ['Sandbox · Payment', 'signature does not verify']);
+  assert.equal(rejected.notificationId, '0196b0c4-0000-7000-8000-00000000n001');
   assert.equal(describeTimelineEntry(entries[2]).title, 'Pending → Succeeded');
   const attempt = describeTimelineEntry(entries[3]);
   assert.deepEqual(attempt.details, ['HTTP 503 · 84 ms']);

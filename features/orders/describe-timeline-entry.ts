@@ -16,6 +16,8 @@ export type TimelineLine = {
   tone: TimelineTone;
   /** Where the entry's subject has a page of its own. */
   href?: string;
+  /** The inbox entry whose raw body and headers can be shown with it. */
+  notificationId?: string;
 };
 
 const operationTitle: Record<Extract<TimelineEntry, { type: 'provider_exchange' }>['operation'], string> = {
@@ -94,6 +96,7 @@ export function describeTimelineEntry(entry: TimelineEntry): TimelineLine {
           entry.reason,
         ),
         tone: notificationTone[entry.outcome],
+        notificationId: entry.notificationId,
       };
     case 'delivery':
       return {

@@ -4,6 +4,7 @@ import { BellRingIcon, ChevronRightIcon, InboxIcon, ReceiptTextIcon, SendIcon, S
 import Link from 'next/link';
 import { Time } from '@/components/ui/time';
 import { cn } from '@/lib/cn';
+import { NotificationEvidence } from '@/features/notifications/components/notification-evidence';
 import type { StoryItem } from '../build-order-story';
 import type { TimelineTone, TimelineTopic } from '../describe-timeline-entry';
 
@@ -62,6 +63,7 @@ export function OrderStory({ items }: { items: readonly StoryItem[] }) {
                   {detail}
                 </p>
               ))}
+              {item.notificationId && <NotificationEvidence id={item.notificationId} />}
             </div>
           </li>
         );
