@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { formatMoney } from '@/lib/format/format-money';
 import { formatVolume, volumeCount } from './volume';
 
 test('volume is shown per currency and never summed across currencies', () => {
@@ -8,7 +9,7 @@ test('volume is shown per currency and never summed across currencies', () => {
       { currency: 'CNY', count: 3, amount: 120_000 },
       { currency: 'USD', count: 1, amount: 3_000 },
     ]),
-    '¥1,200.00 · US$30.00',
+    `${formatMoney(120_000, 'CNY')} · ${formatMoney(3_000, 'USD')}`,
   );
   assert.equal(
     volumeCount([
