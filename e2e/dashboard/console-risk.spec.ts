@@ -1,0 +1,117 @@
+// The staff console's risk pages in Chromium against the real web and worker processes: a merchant blocked through
+// the dialog is refused its next payment and unblocked the same way, the page showing each state; an alert decided
+// with a reason shows its person and reason.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { outTradeNo } from '@/prisma/seed/factories';
+import { adminToken } from '@/tests/helpers/test-database';
+import { launchBrowser } from '../helpers/browser';
+import { api, startSystem, waitFor, type RunningSystem } from '../helpers/start-system';
+
+let system: RunningSystem;
+let browser: Browser;
+let context: BrowserContext;
+
+before(async () => {
+  system = await startSystem();
+  browser = await launchBrowser();
+  context = await browser.newContext({ extraHTTPHeaders: { authorization: `Bearer ${adminToken}` } });
+});
+
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await system?.stop();
+});
+
+async function createMerchant(name: string): Promise<string> {
+  const merchant = await api(system.baseUrl, 'POST', '/api/merchants', { name, notifyUrl: 'http://127.0.0.1:9/notify' });
+  assert.equal(merchant.status, 201);
+  return merchant.json.id;
+}
+
+const pay = (merchantId: string) =>
+  api(system.baseUrl, 'POST', '/api/payments', { merchantId, outTradeNo: outTradeNo(), amount: 1200, provider: 'sandbox' });
+
+async function confirmReason(page: Page, button: string, reason: string, confirm: string) {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const dialog = page.getByRole('alertdialog');
+  await dialog.getByLabel('Reason').fill(reason);
+  await dialog.getByRole('button', { name: confirm }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+describe('the console risk pages', () => {
+  test('a merchant blocked through the dialog is refused its next payment, and unblocked the same way', async () => {
+    const merchantId = await createMerchant('Blockable Mart');
+    assert.equal((await pay(merchantId)).status, 201);
+    const page = await context.newPage();
+    await page.goto(`${system.baseUrl}/console/merchants/${merchantId}`);
+    await page.getByRole('heading', { name: 'Blockable Mart' }).waitFor();
+    await page.getByTestId('merchant-status').getByText('Active').waitFor();
+
+    // A reason is required: the dialog refuses to confirm without one and nothing changes.
+    await page.getByRole('button', { name: 'Block', exact: true }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByRole('button', { name: 'Block merchant' }).click();
+    await dialog.getByText('Give a reason of at least 3 characters.').waitFor();
+    assert.equal((await api(system.baseUrl, 'GET', `/api/merchants/${merchantId}`)).json.status, 'active');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    await confirmReason(page, 'Block', 'Window sum far above its baseline', 'Block merchant');
+    await page.getByTestId('merchant-status').getByText('Blocked').waitFor();
+    await page.getByRole('button', { name: 'Unblock', exact: true }).waitFor();
+    const refused = await pay(merchantId);
+    assert.equal(refused.status, 403);
+    assert.equal(refused.json.error.code, 'merchant_blocked');
+
+    await confirmReason(page, 'Unblock', 'Checked with the shop: a real sale', 'Unblock merchant');
+    await page.getByTestId('merchant-status').getByText('Active').waitFor();
+    assert.equal((await pay(merchantId)).status, 201);
+
+    // The list shows the state too.
+    await page.goto(`${system.baseUrl}/console/merchants?status=active`);
+    await page.getByRole('link', { name: 'Blockable Mart' }).first().waitFor();
+    await page.close();
+  });
+
+  test('an alert decided with a reason shows its person and reason', async () => {
+    const merchantId = await createMerchant('Velocity Mart');
+    const rule = await api(system.baseUrl, 'POST', '/api/risk/rules', {
+      name: 'velocity-e2e',
+      kind: 'velocity',
+      params: { windowMinutes: 5, maxCount: 1 },
+      action: 'alert',
+    });
+    assert.equal(rule.status, 201, JSON.stringify(rule.json));
+    for (let i = 0; i < 2; i++) {
+      const created = await pay(merchantId);
+      assert.equal(created.status, 201);
+      assert.equal((await api(system.baseUrl, 'POST', `/api/sandbox/payments/${created.json.id}/pay`, {})).status, 202);
+    }
+    let alertId = '';
+    await waitFor(async () => {
+      const alerts = await api(system.baseUrl, 'GET', `/api/risk/alerts?merchantId=${merchantId}&kind=velocity`);
+      alertId = alerts.json.items[0]?.id ?? '';
+      return alertId !== '';
+    }, 30_000);
+
+    const page = await context.newPage();
+    await page.goto(`${system.baseUrl}/console/alerts?merchantId=${merchantId}`);
+    await page.getByRole('table', { name: 'Alerts' }).getByText('velocity-e2e').click();
+    await page.waitForURL(`**/console/alerts/${alertId}`);
+    await page.getByRole('heading', { name: 'velocity-e2e' }).waitFor();
+    await page.getByText('Not decided yet.').waitFor();
+
+    await confirmReason(page, 'Acknowledge', 'Watching the till for an hour', 'Acknowledge');
+    const decision = page.getByTestId('alert-decision').first();
+    await decision.getByTestId('decision-reason').getByText('Watching the till for an hour').waitFor();
+    assert.notEqual((await decision.getByTestId('decision-actor').textContent())?.trim(), '');
+    await page.getByTestId('alert-status').getByText('Acknowledged').waitFor();
+    const stored = await api(system.baseUrl, 'GET', `/api/risk/alerts/${alertId}`);
+    assert.equal(stored.json.status, 'acknowledged');
+    assert.equal(stored.json.decisionReason, 'Watching the till for an hour');
+    await page.close();
+  });
+});
