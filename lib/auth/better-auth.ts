@@ -17,6 +17,12 @@ function createAuth() {
     // Without BETTER_AUTH_URL the origin comes from each request (one process serves localhost and 127.0.0.1 alike).
     baseURL: env.BETTER_AUTH_URL,
     basePath: '/api/auth',
+    // Same-origin posts only: the page's origin must name the host the request was sent to (Next may rebuild the
+    // request URL as localhost whatever address the browser used, so the Host header is what counts).
+    trustedOrigins: (request) => {
+      const host = request?.headers.get('host');
+      return host ? [`http://${host}`, `https://${host}`] : [];
+    },
     // Every process derives the same key from the admin token unless one is given.
     secret: env.BETTER_AUTH_SECRET ?? createHmac('sha256', env.ADMIN_API_TOKEN).update('paygate session cookies').digest('base64url'),
     database: prismaAdapter(prisma, { provider: 'postgresql' }),
@@ -60,6 +66,8 @@ function createAuth() {
       ipAddress: { ipAddressHeaders: ['x-forwarded-for', 'x-real-ip'] },
     },
     telemetry: { enabled: false },
+    // Its one warning (no BETTER_AUTH_URL) is the intended set-up here; errors still show.
+    logger: { level: 'error' },
   });
 }
 

@@ -18,6 +18,7 @@ export type Principal = {
   via: 'admin-token' | 'api-key' | 'session';
   /** The person, for a session. */
   userId: string | null;
+  email: string | null;
   /** How the audit trail names it: `user:<email>`, `token:admin`, `api-key:<prefix>`. */
   actor: string;
 };
@@ -28,6 +29,7 @@ export const adminTokenPrincipal: Principal = {
   merchantId: null,
   via: 'admin-token',
   userId: null,
+  email: null,
   actor: 'token:admin',
 };
 
@@ -52,6 +54,7 @@ async function fromBearer(token: string): Promise<Principal | null> {
     merchantId: merchant.id,
     via: 'api-key',
     userId: null,
+    email: null,
     actor: `api-key:${merchant.apiKeyPrefix}`,
   };
 }
@@ -68,7 +71,7 @@ export async function principalFromSession(headers: Headers): Promise<Principal 
   const kind = audienceOf(role.data);
   // The database's CHECK keeps these consistent; a row that is not is refused rather than trusted.
   if ((kind === 'merchant') !== (merchantId !== null)) return null;
-  return { kind, role: role.data, merchantId, via: 'session', userId: user.id, actor: `user:${user.email}` };
+  return { kind, role: role.data, merchantId, via: 'session', userId: user.id, email: user.email, actor: `user:${user.email}` };
 }
 
 async function resolvePrincipal(request: Request): Promise<Principal | null> {
