@@ -17,6 +17,7 @@ import * as promotions from './promotions';
 import * as queueOperations from './queues';
 import * as risk from './risk';
 import * as sandbox from './sandbox';
+import * as users from './users';
 import { healthOperation, livenessOperation, metricsOperation, openApiOperation } from './system';
 
 function operationsIn(module: Record<string, unknown>): Operation[] {
@@ -49,4 +50,5 @@ export const allOperations: Operation[] = [
   ...operationsIn(promotions),
   streamLiveEventsOperation,
   ...operationsIn(queueOperations),
+  ...operationsIn(users),
 ];

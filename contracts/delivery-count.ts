@@ -15,7 +15,7 @@ export const countDeliveriesOperation = defineOperation({
     'How many deliveries match the list filter (e.g. what "redeliver all matching" would send), exact up to 10,000; ' +
     'a merchant key counts only its own',
   tag: 'deliveries',
-  auth: 'admin-or-merchant',
+  auth: { staff: 'read', merchant: 'read' },
   query: countDeliveriesQuerySchema,
   status: 200,
   response: z.object({

@@ -24,7 +24,7 @@ export const runLifecycleTaskOperation = defineOperation({
   path: '/api/lifecycle/run',
   summary: 'Run one pass of a lifecycle scheduler now and say what it did',
   tag: 'lifecycle',
-  auth: 'admin',
+  auth: { staff: 'admin' },
   body: runLifecycleTaskBodySchema,
   status: 200,
   response: lifecycleRunSchema,

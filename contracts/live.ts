@@ -45,7 +45,7 @@ export const streamLiveEventsOperation = defineOperation({
     'Server-sent events: ids of what changed (payments, deliveries, alerts, merchants, refunds), filtered to the caller: ' +
     'a merchant key sees only its merchant. Events: ready, changes, interrupted, reconnected, heartbeat.',
   tag: 'live',
-  auth: 'admin-or-merchant',
+  auth: { staff: 'read', merchant: 'read' },
   status: 200,
   responseContentType: 'text/event-stream',
   errors: [401, 403],

@@ -42,7 +42,7 @@ export const listMerchantsOperation = defineOperation({
   path: '/api/merchants',
   summary: 'Merchants, newest first, with status, 7-day volume, delivery health and open alerts; keyset pagination by cursor',
   tag: 'merchants',
-  auth: 'admin',
+  auth: { staff: 'read' },
   query: listMerchantsQuerySchema,
   status: 200,
   response: z.object({ items: z.array(merchantListItemSchema), nextCursor: z.string().nullable() }),

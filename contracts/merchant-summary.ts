@@ -52,7 +52,7 @@ export const getMerchantSummaryOperation = defineOperation({
   path: '/api/merchants/{id}/summary',
   summary: "A merchant's figures: endpoint health, delivery health, today's and 7 days' volume with an hourly chart",
   tag: 'merchants',
-  auth: 'admin-or-merchant',
+  auth: { staff: 'read', merchant: 'read' },
   params: idParamsSchema,
   query: merchantSummaryQuerySchema,
   status: 200,

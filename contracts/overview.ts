@@ -71,7 +71,7 @@ export const getOverviewOperation = defineOperation({
   path: '/api/overview',
   summary: "The console's overview: today's volume and orders, orders per minute by provider, delivery and callback health",
   tag: 'overview',
-  auth: 'admin',
+  auth: { staff: 'read' },
   query: overviewQuerySchema,
   status: 200,
   response: overviewSchema,

@@ -42,7 +42,7 @@ export const listPaymentsOperation = defineOperation({
     'Payments, newest first; filter by merchant, provider, status, amount, creation time and flag, or find one by any id; ' +
     'keyset pagination by cursor (a merchant key lists only its own)',
   tag: 'payments',
-  auth: 'admin-or-merchant',
+  auth: { staff: 'read', merchant: 'read' },
   query: listPaymentsQuerySchema,
   status: 200,
   response: z.object({ items: z.array(paymentListItemSchema), nextCursor: z.string().nullable() }),

@@ -93,7 +93,7 @@ export const getPaymentTimelineOperation = defineOperation({
     'provider exchanges, state changes, deliveries with every attempt, risk evaluations and alerts, people’s actions; ' +
     'a merchant key gets it without the risk entries',
   tag: 'payments',
-  auth: 'admin-or-merchant',
+  auth: { staff: 'read', merchant: 'read' },
   params: idParamsSchema,
   status: 200,
   response: paymentTimelineSchema,

@@ -18,7 +18,7 @@ export const redriveOperation = defineOperation({
   summary:
     "Sends a subscriber queue's dead letters through the queue again (subscribers are idempotent on the event id); with preview, only counts them",
   tag: 'queues',
-  auth: 'admin',
+  auth: { staff: 'admin' },
   params: redriveParamsSchema,
   body: redriveBodySchema,
   status: 200,

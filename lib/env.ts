@@ -55,6 +55,27 @@ const envSchema = z.object({
   // Callbacks refused before verification are all counted; this many per provider, reason and hour are also kept
   // in the inbox as samples (with a 2 KiB excerpt of the body).
   REJECTED_CALLBACK_SAMPLES_PER_HOUR: z.coerce.number().int().min(0).default(100),
+  // Sign-in (lib/auth/better-auth.ts): the public URL of the web app (unset: taken from each request; https makes the
+  // session cookie Secure), the key that signs session cookies (unset: derived from ADMIN_API_TOKEN), how long a
+  // session lasts, and sign-in attempts allowed per client address and minute.
+  // The first admin, created or updated at start (scripts/ensure-first-admin.ts).
+  ADMIN_EMAIL: optionalText.pipe(z.email({ message: 'ADMIN_EMAIL must be an email address' }).optional()),
+  ADMIN_PASSWORD: optionalText.refine((password) => password === undefined || password.length >= 12, {
+    message: 'ADMIN_PASSWORD must be at least 12 characters',
+  }),
+  BETTER_AUTH_URL: optionalText.refine((url) => url === undefined || /^https?:\/\/[^/]+/.test(url), {
+    message: 'BETTER_AUTH_URL must be an http(s) URL',
+  }),
+  BETTER_AUTH_SECRET: optionalText.refine((secret) => secret === undefined || secret.length >= 32, {
+    message: 'BETTER_AUTH_SECRET must be at least 32 characters',
+  }),
+  SESSION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .max(90 * 86_400)
+    .default(7 * 86_400),
+  SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   // Bearer token of GET /api/metrics (Prometheus). Unset: the route answers 404.
   METRICS_TOKEN: optionalText.refine((token) => token === undefined || token.length >= 16, {
     message: 'METRICS_TOKEN must be at least 16 characters',

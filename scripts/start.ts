@@ -5,8 +5,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { getPrisma } from '@/lib/db/prisma';
 import { getEnv } from '@/lib/env';
 import { buildIfStale } from './build';
+import { bootstrapFirstAdmin } from './first-admin';
 import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
 import { ensureDatabase } from './database-server';
 import { prepareDatabase } from './prepare-database';
@@ -58,6 +60,8 @@ const env = getEnv();
 
 const applied = await prepareDatabase(env.DATABASE_URL);
 log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
+const { email: adminEmail } = await bootstrapFirstAdmin(log);
+await getPrisma().$disconnect();
 buildIfStale();
 
 const node = process.execPath;
@@ -78,6 +82,7 @@ const baseUrl = `http://localhost:${env.PORT}`;
 await waitForHealth(baseUrl);
 log(`ready: ${baseUrl}  (API reference ${baseUrl}/api/openapi.json)`);
 log(`admin token: ${env.ADMIN_API_TOKEN}`);
+log(`sign in at ${baseUrl}/login as ${adminEmail}`);
 if (flags.demo) {
   children.push(
     supervise(

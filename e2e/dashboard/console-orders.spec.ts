@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { outTradeNo } from '@/prisma/seed/factories';
-import { adminToken } from '@/tests/helpers/test-database';
 import { launchBrowser } from '../helpers/browser';
+import { signedInContexts } from '../helpers/sign-in';
 import { api, startSystem, waitFor, type RunningSystem } from '../helpers/start-system';
 
 let system: RunningSystem;
@@ -17,7 +17,7 @@ let merchantId: string;
 before(async () => {
   system = await startSystem();
   browser = await launchBrowser();
-  context = await browser.newContext({ extraHTTPHeaders: { authorization: `Bearer ${adminToken}` } });
+  ({ context } = await signedInContexts(system, browser)('admin'));
   // Its endpoint refuses connections: every delivery ends in the dead-letter set after the test schedule (1,1,1 s).
   const merchant = await api(system.baseUrl, 'POST', '/api/merchants', { name: 'Orders Mart', notifyUrl: 'http://127.0.0.1:9/notify' });
   assert.equal(merchant.status, 201);

@@ -17,10 +17,11 @@ after(async () => {
   await system?.stop();
 });
 
-test('the app opens in Chromium and reports the system ready', async () => {
+test('the app opens in Chromium on the sign-in page and reports the system ready', async () => {
   const page = await browser.newPage();
   await page.goto(system.baseUrl);
-  assert.equal(await page.title(), 'Paygate — payment notification gateway');
+  assert.equal(new URL(page.url()).pathname, '/login');
+  assert.equal(await page.title(), 'Sign in — Paygate');
   const status = page.getByTestId('health-status');
   await status.and(page.locator('[data-state="ok"]')).waitFor({ timeout: 15_000 });
   assert.equal(await status.textContent(), 'All systems ready');

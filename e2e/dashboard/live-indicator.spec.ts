@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { databaseUrlOn, runSql } from '@/scripts/database-server';
-import { adminToken } from '@/tests/helpers/test-database';
 import { launchBrowser } from '../helpers/browser';
+import { signedInContexts } from '../helpers/sign-in';
 import { startSystem, type RunningSystem } from '../helpers/start-system';
 
 let system: RunningSystem;
@@ -15,8 +15,8 @@ let context: BrowserContext;
 before(async () => {
   system = await startSystem();
   browser = await launchBrowser();
-  // EventSource cannot set headers; until people sign in with a session cookie, the browser carries the admin token.
-  context = await browser.newContext({ extraHTTPHeaders: { authorization: `Bearer ${adminToken}` } });
+  // The stream is authorized by the signed-in admin's session cookie, as in any browser.
+  ({ context } = await signedInContexts(system, browser)('admin'));
 });
 
 after(async () => {
@@ -25,7 +25,7 @@ after(async () => {
   await system?.stop();
 });
 
-/** Opens the home page and records every state the indicator shows, in order, from the browser's side. */
+/** Opens the console and records every state the indicator shows, in order, from the browser's side. */
 async function openHome(): Promise<Page> {
   const page = await context.newPage();
   await page.addInitScript(() => {
@@ -36,7 +36,7 @@ async function openHome(): Promise<Page> {
       if (state && seen[seen.length - 1] !== state) seen.push(state);
     }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
   });
-  await page.goto(system.baseUrl);
+  await page.goto(`${system.baseUrl}/console`);
   await page.locator('[data-testid="connection-status"][data-state="live"]').waitFor({ timeout: 15_000 });
   assert.equal(await page.getByTestId('connection-status').textContent(), 'Live');
   return page;

@@ -3,12 +3,18 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { freePort, stopChild } from '@/scripts/processes';
+import { createPrisma } from '@/lib/db/prisma';
+import { ensureFirstAdmin } from '@/server/users/ensure-first-admin';
 import { adminToken, createTestDatabase, type TestDatabase } from '@/tests/helpers/test-database';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
+/** The first admin of every system these tests start (what ADMIN_EMAIL/ADMIN_PASSWORD make at start). */
+export const adminCredentials = { email: 'admin@paygate.test', password: 'test-admin-password-0123' } as const;
+
 export type RunningSystem = {
   baseUrl: string;
+  admin: typeof adminCredentials;
   database: TestDatabase;
   /** Everything the web and worker processes wrote to stdout and stderr so far. */
   logs: () => string;
@@ -23,11 +29,15 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
   const baseUrl = `http://127.0.0.1:${port}`;
   // Playwright must never run against anything but the local test database.
   if (!/^postgres(ql)?:\/\/[^@]*@(127\.0\.0\.1|localhost)[:/]/.test(database.url)) throw new Error('refusing a non-local database');
+  const db = createPrisma(database.url, 1);
+  await ensureFirstAdmin({ db, ...adminCredentials }).finally(() => db.$disconnect());
   const childEnv = {
     ...process.env,
     PORT: String(port),
     NODE_ENV: 'production' as const,
     SANDBOX_CALLBACK_URL: `${baseUrl}/api/callbacks/sandbox`,
+    ADMIN_EMAIL: adminCredentials.email,
+    ADMIN_PASSWORD: adminCredentials.password,
   };
   // Kept in memory (the pipes must be drained anyway), so a test can read what the processes logged.
   const output: Buffer[] = [];
@@ -64,7 +74,7 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
       await ready();
     }
   };
-  return { baseUrl, database, logs, stop, restartWeb };
+  return { baseUrl, admin: adminCredentials, database, logs, stop, restartWeb };
 }
 
 export async function api<T = any>(baseUrl: string, method: string, route: string, body?: unknown, token = adminToken) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Operation } from '@/contracts/operation';
+import type { Access, Operation } from '@/contracts/operation';
 import { errorBodySchema } from '@/contracts/common';
 
 const statusText: Record<number, string> = {
@@ -48,7 +48,8 @@ export function buildOpenApi(operations: Operation[]) {
       operationId: op.id,
       summary: op.summary,
       tags: [op.tag],
-      security: op.auth === 'none' ? [] : [{ bearer: [] }],
+      security: op.auth === 'none' ? [] : [{ bearer: [] }, { session: [] }],
+      ...(op.auth === 'none' ? {} : { description: describeAccess(op.auth), 'x-access': op.auth }),
       ...(parameters.length ? { parameters } : {}),
       ...(requestBody ? { requestBody } : {}),
       responses: { [String(op.status)]: success, ...errors },
@@ -57,9 +58,39 @@ export function buildOpenApi(operations: Operation[]) {
   return {
     openapi: '3.1.0',
     info: { title: 'Payment notification gateway', version: '1.0.0' },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'ADMIN_API_TOKEN or a merchant API key' } } },
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'ADMIN_API_TOKEN (an admin) or a merchant API key (a developer of its merchant)',
+        },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'better-auth.session_token',
+          description: 'A signed-in person (POST /api/auth/sign-in/email)',
+        },
+      },
+    },
     paths,
   };
+}
+
+const staffWho = { read: 'analysts and admins', decide: 'analysts and admins', admin: 'admins and the admin token' } as const;
+const merchantWho = {
+  read: "any of the merchant's users and its API key",
+  developer: "the merchant's owners and developers, and its API key",
+  owner: "the merchant's owners",
+} as const;
+
+/** Who may call, in words, from the operation's declared access. */
+function describeAccess(access: Exclude<Access, 'none'>): string {
+  const who = [
+    access.staff && `staff: ${staffWho[access.staff]}`,
+    access.merchant && `merchant: ${merchantWho[access.merchant]}, own merchant only`,
+  ];
+  return `Allowed for ${who.filter(Boolean).join('; ')}.`;
 }
 
 function shapeKeys(schema: z.ZodType | undefined): string[] {

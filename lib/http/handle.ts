@@ -12,7 +12,8 @@ type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export type HandlerInput<O extends Operation> = {
   request: Request;
-  principal: Principal | null;
+  /** The authorized caller; null only on public operations. */
+  principal: O['auth'] extends 'none' ? null : Principal;
   params: Infer<O['params']>;
   query: Infer<O['query']>;
   body: Infer<O['body']>;

@@ -1,6 +1,7 @@
 // Factories shared by the demo seed, the tests and the browser tests: real domain calls, no shortcuts.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@/lib/db/prisma';
+import { adminTokenPrincipal } from '@/lib/auth/principal';
 import { createMerchant } from '@/server/merchants/create-merchant';
 import { createPayment } from '@/server/payments/create-payment';
 import type { ProviderClient } from '@/server/providers/provider-client';
@@ -36,7 +37,7 @@ export async function makePayment(
   const provider = input.provider ?? 'wechatpay';
   const { payment } = await createPayment({
     db,
-    principal: { kind: 'admin' },
+    principal: adminTokenPrincipal,
     client: input.client ?? (provider === 'sandbox' ? undefined : acceptingProviderClient(provider)),
     input: {
       merchantId: input.merchantId,

@@ -1,3 +1,4 @@
+import { adminTokenPrincipal } from '@/lib/auth/principal';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { notifyChanges } from '@/lib/live/notify-changes';
@@ -28,7 +29,7 @@ app.onStart(async () => {
 app.onStop(() => listener.close());
 
 const settings: DeliverySettings = { schedule: [1, 1], disableAfterSeconds: 3600, timeoutMs: 2_000, allowlist: ['127.0.0.1'] };
-const admin = { kind: 'admin' } as const;
+const admin = adminTokenPrincipal;
 
 /** Runs `action` and returns exactly the changes committed while it ran. */
 async function changesOf(action: () => Promise<unknown>): Promise<LiveChange[]> {
