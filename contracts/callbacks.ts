@@ -15,5 +15,5 @@ export const receiveCallbackOperation = defineOperation({
   rawBody: { contentTypes: ['application/json', 'application/x-www-form-urlencoded'] },
   status: 200,
   responseContentType: 'application/json (WeChat Pay, sandbox: {"code":"SUCCESS"}) or text/plain (Alipay: success)',
-  errors: [400, 401, 404, 413, 422, 503],
+  errors: [400, 401, 404, 413, 422, 429, 503],
 });

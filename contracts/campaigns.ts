@@ -49,7 +49,7 @@ export const createCampaignOperation = defineOperation({
   body: createCampaignBodySchema,
   status: 201,
   response: campaignSchema,
-  errors: [400, 401, 403, 422],
+  errors: [400, 401, 403, 422, 429],
 });
 
 export const listCampaignsOperation = defineOperation({
@@ -62,7 +62,7 @@ export const listCampaignsOperation = defineOperation({
   query: listCampaignsQuerySchema,
   status: 200,
   response: z.object({ items: z.array(campaignSchema), nextCursor: z.string().nullable() }),
-  errors: [401, 403, 422],
+  errors: [401, 403, 422, 429],
 });
 
 export const getCampaignOperation = defineOperation({
@@ -75,5 +75,5 @@ export const getCampaignOperation = defineOperation({
   params: idParamsSchema,
   status: 200,
   response: campaignSchema,
-  errors: [401, 403, 404],
+  errors: [401, 403, 404, 429],
 });

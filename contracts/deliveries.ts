@@ -54,7 +54,7 @@ export const listDeliveriesOperation = defineOperation({
   query: listDeliveriesQuerySchema,
   status: 200,
   response: z.object({ items: z.array(deliveryListItemSchema), nextCursor: z.string().nullable() }),
-  errors: [401, 403, 422],
+  errors: [401, 403, 422, 429],
 });
 
 export const getDeliveryOperation = defineOperation({
@@ -67,7 +67,7 @@ export const getDeliveryOperation = defineOperation({
   params: idParamsSchema,
   status: 200,
   response: deliverySchema.extend({ payload: z.unknown(), attempts: z.array(attemptSchema) }),
-  errors: [401, 404],
+  errors: [401, 404, 429],
 });
 
 export const redeliverOperation = defineOperation({
@@ -80,7 +80,7 @@ export const redeliverOperation = defineOperation({
   params: idParamsSchema,
   status: 202,
   response: deliverySchema,
-  errors: [401, 404, 409],
+  errors: [401, 404, 409, 429],
 });
 
 export const bulkRedeliverBodySchema = z.object({
@@ -100,5 +100,5 @@ export const bulkRedeliverOperation = defineOperation({
   body: bulkRedeliverBodySchema,
   status: 202,
   response: z.object({ redelivered: z.number().int() }),
-  errors: [400, 401, 403, 422],
+  errors: [400, 401, 403, 422, 429],
 });

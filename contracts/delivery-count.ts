@@ -23,5 +23,5 @@ export const countDeliveriesOperation = defineOperation({
     capped: z.boolean().describe('More match than the cap; one bulk redelivery sends the oldest cap of them; call it again for the rest'),
     cap: z.number().int(),
   }),
-  errors: [401, 403, 404, 422],
+  errors: [401, 403, 404, 422, 429],
 });

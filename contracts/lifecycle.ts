@@ -28,5 +28,5 @@ export const runLifecycleTaskOperation = defineOperation({
   body: runLifecycleTaskBodySchema,
   status: 200,
   response: lifecycleRunSchema,
-  errors: [400, 401, 403, 422],
+  errors: [400, 401, 403, 422, 429],
 });

@@ -48,5 +48,5 @@ export const streamLiveEventsOperation = defineOperation({
   auth: { staff: 'read', merchant: 'read' },
   status: 200,
   responseContentType: 'text/event-stream',
-  errors: [401, 403],
+  errors: [401, 403, 429],
 });

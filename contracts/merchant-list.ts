@@ -46,5 +46,5 @@ export const listMerchantsOperation = defineOperation({
   query: listMerchantsQuerySchema,
   status: 200,
   response: z.object({ items: z.array(merchantListItemSchema), nextCursor: z.string().nullable() }),
-  errors: [401, 403, 422],
+  errors: [401, 403, 422, 429],
 });

@@ -57,5 +57,5 @@ export const getMerchantSummaryOperation = defineOperation({
   query: merchantSummaryQuerySchema,
   status: 200,
   response: merchantSummarySchema,
-  errors: [401, 404, 422],
+  errors: [401, 404, 422, 429],
 });

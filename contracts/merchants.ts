@@ -45,7 +45,7 @@ export const createMerchantOperation = defineOperation({
   body: createMerchantBodySchema,
   status: 201,
   response: createdMerchantSchema,
-  errors: [400, 401, 403, 422],
+  errors: [400, 401, 403, 422, 429],
 });
 
 export const getMerchantOperation = defineOperation({
@@ -58,7 +58,7 @@ export const getMerchantOperation = defineOperation({
   params: idParamsSchema,
   status: 200,
   response: merchantSchema,
-  errors: [401, 403, 404],
+  errors: [401, 403, 404, 429],
 });
 
 export const blockMerchantOperation = defineOperation({
@@ -72,7 +72,7 @@ export const blockMerchantOperation = defineOperation({
   body: reasonSchema,
   status: 200,
   response: merchantSchema,
-  errors: [400, 401, 403, 404, 409, 422],
+  errors: [400, 401, 403, 404, 409, 422, 429],
 });
 
 export const unblockMerchantOperation = defineOperation({
@@ -86,7 +86,7 @@ export const unblockMerchantOperation = defineOperation({
   body: reasonSchema,
   status: 200,
   response: merchantSchema,
-  errors: [400, 401, 403, 404, 409, 422],
+  errors: [400, 401, 403, 404, 409, 422, 429],
 });
 
 export const updateMerchantBodySchema = z
@@ -112,7 +112,7 @@ export const updateMerchantOperation = defineOperation({
   body: updateMerchantBodySchema,
   status: 200,
   response: merchantSchema,
-  errors: [400, 401, 403, 404, 422],
+  errors: [400, 401, 403, 404, 422, 429],
 });
 
 export const rotateSecretBodySchema = z.object({
@@ -135,5 +135,5 @@ export const rotateSecretOperation = defineOperation({
   body: rotateSecretBodySchema,
   status: 200,
   response: z.object({ webhookSecret: z.string(), previousSecretsExpireAt: z.string() }),
-  errors: [400, 401, 404, 422],
+  errors: [400, 401, 404, 422, 429],
 });

@@ -75,5 +75,5 @@ export const getOverviewOperation = defineOperation({
   query: overviewQuerySchema,
   status: 200,
   response: overviewSchema,
-  errors: [401, 403, 422],
+  errors: [401, 403, 422, 429],
 });

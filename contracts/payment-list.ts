@@ -46,5 +46,5 @@ export const listPaymentsOperation = defineOperation({
   query: listPaymentsQuerySchema,
   status: 200,
   response: z.object({ items: z.array(paymentListItemSchema), nextCursor: z.string().nullable() }),
-  errors: [401, 403, 404, 422],
+  errors: [401, 403, 404, 422, 429],
 });

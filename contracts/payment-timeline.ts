@@ -97,5 +97,5 @@ export const getPaymentTimelineOperation = defineOperation({
   params: idParamsSchema,
   status: 200,
   response: paymentTimelineSchema,
-  errors: [401, 404],
+  errors: [401, 404, 429],
 });

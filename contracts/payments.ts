@@ -99,7 +99,7 @@ export const createPaymentOperation = defineOperation({
   body: createPaymentBodySchema,
   status: 201,
   response: paymentDetailSchema,
-  errors: [400, 401, 403, 404, 409, 422, 502, 503],
+  errors: [400, 401, 403, 404, 409, 422, 429, 502, 503],
 });
 
 export const getPaymentOperation = defineOperation({
@@ -112,7 +112,7 @@ export const getPaymentOperation = defineOperation({
   params: idParamsSchema,
   status: 200,
   response: paymentDetailSchema,
-  errors: [401, 404],
+  errors: [401, 404, 429],
 });
 
 export const clientResultBodySchema = z.object({
@@ -147,5 +147,5 @@ export const reportClientResultOperation = defineOperation({
   body: clientResultBodySchema,
   status: 202,
   response: clientResultSchema,
-  errors: [400, 401, 404, 422],
+  errors: [400, 401, 404, 422, 429],
 });

@@ -45,7 +45,7 @@ export const createPromotionOperation = defineOperation({
   body: createPromotionBodySchema,
   status: 201,
   response: promotionSchema,
-  errors: [400, 401, 403, 422],
+  errors: [400, 401, 403, 422, 429],
 });
 
 export const listPromotionsOperation = defineOperation({
@@ -58,7 +58,7 @@ export const listPromotionsOperation = defineOperation({
   query: listPromotionsQuerySchema,
   status: 200,
   response: z.object({ items: z.array(promotionSchema), nextCursor: z.string().nullable() }),
-  errors: [401, 403, 422],
+  errors: [401, 403, 422, 429],
 });
 
 export const getPromotionOperation = defineOperation({
@@ -77,5 +77,5 @@ export const getPromotionOperation = defineOperation({
       .nullable()
       .optional(),
   }),
-  errors: [401, 403, 404, 422],
+  errors: [401, 403, 404, 422, 429],
 });

@@ -29,5 +29,5 @@ export const redriveOperation = defineOperation({
     waiting: z.number().int().describe('Dead letters waiting before this call (at least, when it reaches the limit)'),
     redriven: z.number().int(),
   }),
-  errors: [401, 403, 404, 422],
+  errors: [401, 403, 404, 422, 429],
 });

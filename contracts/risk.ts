@@ -102,7 +102,7 @@ export const backtestResultSchema = z.object({
     .describe('The alerts it would have opened: one per merchant while open, with the hits folded into it'),
 });
 
-const ruleErrors = [400, 401, 403, 404, 409, 422];
+const ruleErrors = [400, 401, 403, 404, 409, 422, 429];
 
 export const listRiskRulesOperation = defineOperation({
   id: 'listRiskRules',
@@ -113,7 +113,7 @@ export const listRiskRulesOperation = defineOperation({
   auth: { staff: 'read' },
   status: 200,
   response: z.object({ items: z.array(riskRuleSchema) }),
-  errors: [401, 403],
+  errors: [401, 403, 429],
 });
 
 export const createRiskRuleOperation = defineOperation({
@@ -153,7 +153,7 @@ export const enableRiskRuleOperation = defineOperation({
   params: idParamsSchema,
   status: 200,
   response: riskRuleSchema,
-  errors: [401, 403, 404],
+  errors: [401, 403, 404, 429],
 });
 
 export const disableRiskRuleOperation = defineOperation({
@@ -166,7 +166,7 @@ export const disableRiskRuleOperation = defineOperation({
   params: idParamsSchema,
   status: 200,
   response: riskRuleSchema,
-  errors: [401, 403, 404],
+  errors: [401, 403, 404, 429],
 });
 
 export const listRiskAlertsOperation = defineOperation({
@@ -179,7 +179,7 @@ export const listRiskAlertsOperation = defineOperation({
   query: listRiskAlertsQuerySchema,
   status: 200,
   response: z.object({ items: z.array(riskAlertSchema), nextCursor: z.string().nullable() }),
-  errors: [401, 403, 422],
+  errors: [401, 403, 422, 429],
 });
 
 export const getRiskAlertOperation = defineOperation({
@@ -192,7 +192,7 @@ export const getRiskAlertOperation = defineOperation({
   params: idParamsSchema,
   status: 200,
   response: riskAlertSchema,
-  errors: [401, 403, 404],
+  errors: [401, 403, 404, 429],
 });
 
 export const decideRiskAlertOperation = defineOperation({
@@ -206,7 +206,7 @@ export const decideRiskAlertOperation = defineOperation({
   body: decideRiskAlertBodySchema,
   status: 200,
   response: riskAlertSchema,
-  errors: [400, 401, 403, 404, 409, 422],
+  errors: [400, 401, 403, 404, 409, 422, 429],
 });
 
 export const backtestRiskRuleOperation = defineOperation({
@@ -219,5 +219,5 @@ export const backtestRiskRuleOperation = defineOperation({
   body: backtestBodySchema,
   status: 200,
   response: backtestResultSchema,
-  errors: [400, 401, 403, 404, 422],
+  errors: [400, 401, 403, 404, 422, 429],
 });

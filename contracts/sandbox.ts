@@ -35,7 +35,7 @@ export const paySandboxOrderOperation = defineOperation({
   body: sandboxPayBodySchema,
   status: 202,
   response: sandboxPaySchema,
-  errors: [400, 401, 404, 409, 422],
+  errors: [400, 401, 404, 409, 422, 429],
 });
 
 export const sandboxQueryFaultSchema = z.enum(['none', 'error', 'bad_signature', 'stale_timestamp', 'wrong_amount']);
@@ -73,7 +73,7 @@ export const setSandboxFaultsOperation = defineOperation({
   body: sandboxFaultsBodySchema,
   status: 200,
   response: sandboxFaultsSchema,
-  errors: [400, 401, 404, 422],
+  errors: [400, 401, 404, 422, 429],
 });
 
 export const sandboxCreateFaultSchema = z.enum(['none', 'error', 'refuse', 'bad_signature']);
@@ -93,5 +93,5 @@ export const setSandboxProviderFaultsOperation = defineOperation({
   body: sandboxProviderFaultsSchema,
   status: 200,
   response: sandboxProviderFaultsSchema,
-  errors: [400, 401, 403, 422],
+  errors: [400, 401, 403, 422, 429],
 });

@@ -52,8 +52,15 @@ const envSchema = z.object({
   RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_REJECTED_CALLBACKS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   RATE_LIMIT_REJECTED_CALLBACKS_TOTAL_PER_MINUTE: z.coerce.number().int().min(1).default(3_000),
-  // Callbacks refused before verification are all counted; this many per provider, reason and hour are also kept
-  // in the inbox as samples (with a 2 KiB excerpt of the body).
+  // Sign-in attempts per 15 minutes, per account (from any address) and per source address (to any account).
+  RATE_LIMIT_SIGN_IN_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_SIGN_IN_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
+  // Callbacks refused before verification are all counted; a sample of them is also kept in the inbox (with a 2 KiB
+  // excerpt of the body).
+  // Of each hour's count per provider, source address and reason, the first SAMPLE_FIRST and then one in SAMPLE_EVERY
+  // are kept, at most SAMPLES_PER_HOUR; counters are pruned after RETENTION_DAYS.
+  REJECTED_CALLBACK_SAMPLE_FIRST: z.coerce.number().int().min(0).default(10),
+  REJECTED_CALLBACK_SAMPLE_EVERY: z.coerce.number().int().min(1).default(100),
   REJECTED_CALLBACK_SAMPLES_PER_HOUR: z.coerce.number().int().min(0).default(100),
   // Sign-in (lib/auth/better-auth.ts): the public URL of the web app (unset: taken from each request; https makes the
   // session cookie Secure), the key that signs session cookies (unset: derived from ADMIN_API_TOKEN), how long a
@@ -76,6 +83,7 @@ const envSchema = z.object({
     .max(90 * 86_400)
     .default(7 * 86_400),
   SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  REJECTED_CALLBACK_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
   // Bearer token of GET /api/metrics (Prometheus). Unset: the route answers 404.
   METRICS_TOKEN: optionalText.refine((token) => token === undefined || token.length >= 16, {
     message: 'METRICS_TOKEN must be at least 16 characters',

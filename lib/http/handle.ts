@@ -6,6 +6,7 @@ import { errorResponse, jsonResponse } from '@/lib/http/error-response';
 import type { Operation } from '@/contracts/operation';
 import { readBody } from '@/lib/http/read-body';
 import { logger } from '@/lib/logger';
+import { limitApiRequest, limitAuthFailure } from '@/lib/rate-limit/limit-api-request';
 import { findUnstorableText } from '@/lib/text/storable-text';
 
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -36,7 +37,7 @@ export function handle<O extends Operation>(operation: O, handler: (input: Handl
   };
   const answer = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
-      const principal = await authorize(request, operation.auth);
+      const principal = await authorizeWithinLimits(request, operation.auth);
       const params = parse(operation.params, storable(await context.params, 'path parameters'), 'path parameters', 'not_found');
       const query = parse(
         operation.query,
@@ -53,6 +54,19 @@ export function handle<O extends Operation>(operation: O, handler: (input: Handl
     }
   };
   return Object.assign(route, { operation });
+}
+
+/** The caller, counted against its API budget; refused credentials are counted against their source address. */
+async function authorizeWithinLimits(request: Request, requirement: Operation['auth']): Promise<Principal | null> {
+  let principal: Principal | null;
+  try {
+    principal = await authorize(request, requirement);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'unauthorized') await limitAuthFailure(request);
+    throw error;
+  }
+  await limitApiRequest(principal);
+  return principal;
 }
 
 async function readJson(request: Request): Promise<unknown> {

@@ -28,6 +28,12 @@ function createMetrics() {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
       registers: [registry],
     }),
+    rejectedCallbacks: new Counter({
+      name: 'paygate_rejected_callbacks_total',
+      help: 'Callbacks that failed verification, by provider and reason (the AppError code)',
+      labelNames: ['provider', 'reason'] as const,
+      registers: [registry],
+    }),
     rateLimited: new Counter({
       name: 'paygate_rate_limited_total',
       help: 'Requests answered 429, by limit',

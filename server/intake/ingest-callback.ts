@@ -1,14 +1,25 @@
 import type { Db } from '@/lib/db/prisma';
 import { toAppError } from '@/lib/http/error-response';
+import { getMetrics } from '@/lib/metrics/metrics';
+import { limitRejectedCallback } from '@/lib/rate-limit/limit-rejected-callback';
 import type { ProviderName } from '@/server/providers/provider-notification';
 import { getBoss } from '@/lib/queue/boss';
 import { groupCommitFor } from './group-commit';
 import { findNotifiedAttempt } from './find-notified-attempt';
 import { raiseIntakeAlert } from './raise-intake-alert';
 import { evidenceHeaders, recordNotification } from './record-notification';
+import { recordRejectedCallback } from './record-rejected-callback';
 import { verifyCallback } from './verify-callback';
 
-type Ingest = { db: Db; provider: ProviderName; rawBody: string; headers: Headers; now?: Date };
+type Ingest = {
+  db: Db;
+  provider: ProviderName;
+  rawBody: string;
+  headers: Headers;
+  /** The sender's address (lib/rate-limit/source-address.ts). */
+  source: string;
+  now?: Date;
+};
 
 export type IngestResult =
   { accepted: true; outcome: 'applied' | 'duplicate' | 'recorded' } | { accepted: false; status: number; reason: string };
@@ -16,7 +27,7 @@ export type IngestResult =
 const unverifiedExcerptChars = 2_048;
 
 /** DESIGN §4 Ingest: verify → parse → look up → check amount → one transaction → answer. */
-export async function ingestCallback({ db, provider, rawBody, headers, now }: Ingest): Promise<IngestResult> {
+export async function ingestCallback({ db, provider, rawBody, headers, source, now }: Ingest): Promise<IngestResult> {
   const evidence = { rawBody, headers: evidenceHeaders(headers) };
   const base = { ...evidence, provider, paymentId: null, notificationId: null, dedupeKey: null };
 
@@ -25,9 +36,19 @@ export async function ingestCallback({ db, provider, rawBody, headers, now }: In
     notification = await verifyCallback({ db, provider, rawBody, headers, now });
   } catch (error) {
     const appError = toAppError(error);
-    // Anyone can send these: keep an excerpt, not whatever size the sender chose.
+    // Anyone can send these: count every one, keep a sampled excerpt, and limit the sender's address. A callback
+    // that verifies never reaches this path, so a genuine burst from a limited address is still taken.
     const excerpt = rawBody.length > unverifiedExcerptChars ? `${rawBody.slice(0, unverifiedExcerptChars)}…` : rawBody;
-    await recordNotification(db, { ...base, rawBody: excerpt, kind: 'unknown', outcome: 'rejected', reason: appError.message });
+    await recordRejectedCallback({
+      db,
+      provider,
+      source,
+      code: appError.code,
+      message: appError.message,
+      evidence: { ...evidence, rawBody: excerpt },
+    });
+    getMetrics().rejectedCallbacks.inc({ provider, reason: appError.code });
+    await limitRejectedCallback({ provider, source });
     return { accepted: false, status: appError.status, reason: appError.message };
   }
 

@@ -1,10 +1,12 @@
 // POST /api/callbacks/{provider}: raw body → verify → parse → record + enqueue → answer in the provider's format.
 import { getPrisma } from '@/lib/db/prisma';
 import { getEnv } from '@/lib/env';
+import { retryAfterOf } from '@/lib/errors';
 import { toAppError } from '@/lib/http/error-response';
 import { readBody } from '@/lib/http/read-body';
 import { logger } from '@/lib/logger';
 import { getMetrics } from '@/lib/metrics/metrics';
+import { sourceAddress } from '@/lib/rate-limit/source-address';
 import { ingestCallback } from '@/server/intake/ingest-callback';
 import { callbackParamsSchema, receiveCallbackOperation } from '@/contracts/callbacks';
 import { answerFailure, answerSuccess, type ProviderAnswer } from '@/server/providers/provider-answers';
@@ -18,7 +20,13 @@ export async function POST(request: Request, context: Context): Promise<Response
   const { provider } = parsed.data;
   try {
     const rawBody = await readBody(request, getEnv().CALLBACK_BODY_LIMIT_BYTES);
-    const result = await ingestCallback({ db: getPrisma(), provider, rawBody, headers: request.headers });
+    const result = await ingestCallback({
+      db: getPrisma(),
+      provider,
+      rawBody,
+      headers: request.headers,
+      source: sourceAddress(request.headers),
+    });
     getMetrics().callbacks.inc({ provider, outcome: result.accepted ? result.outcome : 'refused' });
     return logged(
       provider,
@@ -29,7 +37,8 @@ export async function POST(request: Request, context: Context): Promise<Response
     const appError = toAppError(error);
     getMetrics().callbacks.inc({ provider, outcome: appError.status >= 500 ? 'error' : 'refused' });
     if (appError.status >= 500) logger.error({ err: error, provider }, 'callback not stored');
-    return logged(provider, request, send(answerFailure(provider, appError.message, appError.status)));
+    const retryAfter = retryAfterOf(appError);
+    return logged(provider, request, send(answerFailure(provider, appError.message, appError.status), retryAfter));
   }
 }
 
@@ -42,6 +51,8 @@ function logged(provider: string, request: Request, response: Response): Respons
   return response;
 }
 
-function send(answer: ProviderAnswer): Response {
-  return new Response(answer.body, { status: answer.status, headers: { 'content-type': answer.contentType } });
+function send(answer: ProviderAnswer, retryAfter: number | null = null): Response {
+  const headers: Record<string, string> = { 'content-type': answer.contentType };
+  if (retryAfter !== null) headers['retry-after'] = String(retryAfter);
+  return new Response(answer.body, { status: answer.status, headers });
 }
