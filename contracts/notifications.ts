@@ -28,7 +28,7 @@ export const getNotificationOperation = defineOperation({
   path: '/api/notifications/{id}',
   summary: 'One provider notification from the inbox with its raw body, headers and verdict (rejected ones too); staff only',
   tag: 'notifications',
-  auth: 'admin',
+  auth: { staff: 'read' },
   params: idParamsSchema,
   status: 200,
   response: providerNotificationSchema,
