@@ -24,20 +24,29 @@ const list = (names: string[]) => Prisma.raw(names.map((name) => `"${name}"`).jo
  */
 export async function compactDashboardStats({ db, now = new Date(), settleSeconds = 60, chunk = 10_000 }: CompactDashboardStats) {
   const outcome: CompactOutcome = {};
+  const settledBefore = new Date(now.getTime() - settleSeconds * 1000);
   for (const table of statTables) {
-    const folded = await db.$transaction(async (tx) => {
-      // One compaction at a time; another worker's run finds the lock taken and leaves the work to it.
-      const [{ locked }] = await tx.$queryRaw<
-        { locked: boolean }[]
-      >`SELECT pg_try_advisory_xact_lock(hashtext(${`compact:${table.name}`})) AS locked`;
-      return locked ? tx.$executeRaw(foldStatement(table, new Date(now.getTime() - settleSeconds * 1000))) : 0;
-    });
+    // At most `chunk` writer rows per transaction, so a backlog (a worker that was down for hours) is folded in
+    // short transactions instead of one that outgrows its time limit and never commits.
+    let folded = 0;
+    for (let moved = chunk; moved === chunk; folded += moved) {
+      moved = await db.$transaction(async (tx) => {
+        // One compaction at a time; another worker's run finds the lock taken and leaves the work to it.
+        const [{ locked }] = await tx.$queryRaw<
+          { locked: boolean }[]
+        >`SELECT pg_try_advisory_xact_lock(hashtext(${`compact:${table.name}`})) AS locked`;
+        if (!locked) return 0;
+        const [{ count }] = await tx.$queryRaw<{ count: number }[]>(foldStatement(table, settledBefore, chunk));
+        return count;
+      });
+    }
     outcome[table.name] = { folded, pruned: table.time ? await prune(db, table, now, chunk) : 0 };
   }
   return outcome;
 }
 
-function foldStatement(table: StatTable, settledBefore: Date): Prisma.Sql {
+/** Folds up to `limit` writer rows; answers how many it moved. */
+function foldStatement(table: StatTable, settledBefore: Date, limit: number): Prisma.Sql {
   const name = ident(table.name);
   const maxima = table.maxima ?? [];
   const settled = table.time ? Prisma.sql`AND ${ident(table.time.column)} < ${settledBefore}` : Prisma.empty;
@@ -51,12 +60,15 @@ function foldStatement(table: StatTable, settledBefore: Date): Prisma.Sql {
   return Prisma.sql`
     WITH moved AS (
       DELETE FROM ${name} WHERE ctid = ANY(ARRAY(
-        SELECT ctid FROM ${name} WHERE shard >= 0 ${settled} FOR UPDATE SKIP LOCKED))
-      RETURNING *)
-    INSERT INTO ${name} AS s (${list(table.key)}, shard, ${list([...table.sums, ...maxima])})
-    SELECT ${list(table.key)}, ${compactedShard}::smallint, ${aggregates}
-    FROM moved GROUP BY ${list(table.key)} ORDER BY ${list(table.key)}
-    ON CONFLICT (${list(table.key)}, shard) DO UPDATE SET ${updates}`;
+        SELECT ctid FROM ${name} WHERE shard >= 0 ${settled} LIMIT ${limit} FOR UPDATE SKIP LOCKED))
+      RETURNING *),
+    upserted AS (
+      INSERT INTO ${name} AS s (${list(table.key)}, shard, ${list([...table.sums, ...maxima])})
+      SELECT ${list(table.key)}, ${compactedShard}::smallint, ${aggregates}
+      FROM moved GROUP BY ${list(table.key)} ORDER BY ${list(table.key)}
+      ON CONFLICT (${list(table.key)}, shard) DO UPDATE SET ${updates}
+      RETURNING 1)
+    SELECT (SELECT count(*) FROM moved)::int AS count`;
 }
 
 async function prune(db: Db, table: StatTable, now: Date, chunk: number): Promise<number> {

@@ -40,7 +40,8 @@ const operationsOf = async (attemptId: string) =>
 
 describe('close expired', () => {
   test('an expired unpaid attempt is queried, closed at the provider, queried again, and its payment closed', async () => {
-    const { payment, attemptId } = await expiredSandboxPayment();
+    // Long enough that the first pass surely runs before expiry, however loaded the machine.
+    const { payment, attemptId } = await expiredSandboxPayment(5);
     assert.equal(outcomeOf(await run('close-expired'), attemptId), undefined, 'not expired yet: left alone');
     await pastExpiry(payment);
     const result = await run('close-expired');

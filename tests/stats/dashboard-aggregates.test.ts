@@ -195,6 +195,26 @@ describe('dashboard aggregates', () => {
     await assertAggregatesMatchFacts('after more intake');
   });
 
+  test('a backlog is folded in transactions of at most `chunk` rows, and adds up the same', async () => {
+    const shop = await makeMerchant(app.db);
+    const pool = createPrisma(app.database.url, 4);
+    try {
+      await Promise.all(Array.from({ length: 12 }, () => makePayment(pool, { merchantId: shop.id, provider: 'sandbox' })));
+    } finally {
+      await pool.$disconnect();
+    }
+    const [{ writerRows }] = await app.db.$queryRaw<
+      { writerRows: number }[]
+    >`SELECT count(*)::int AS "writerRows" FROM payment_stat_minute WHERE shard >= 0`;
+    const outcome = await compactDashboardStats({ db: app.db, now: new Date(Date.now() + 2 * 3_600_000), chunk: 2 });
+    assert.equal(outcome.payment_stat_minute.folded, writerRows, 'every writer row was moved, two at a time');
+    const [{ unfolded }] = await app.db.$queryRaw<
+      { unfolded: bigint }[]
+    >`SELECT count(*) AS unfolded FROM payment_stat_minute WHERE shard >= 0`;
+    assert.equal(unfolded, 0n);
+    await assertAggregatesMatchFacts('after a compaction in chunks');
+  });
+
   test('compaction skips the rows a transaction is writing instead of waiting for it, and folds them next time', async () => {
     const shop = await makeMerchant(app.db);
     await makePayment(app.db, { merchantId: shop.id });
