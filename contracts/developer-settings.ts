@@ -23,8 +23,7 @@ export const sendTestWebhookOperation = defineOperation({
   id: 'sendTestWebhook',
   method: 'POST',
   path: '/api/merchants/{id}/webhook/test',
-  summary:
-    'Send one signed webhook.test event (Standard Webhooks, every live secret) and report the answer; not retried, not a delivery',
+  summary: 'Send one signed webhook.test event (Standard Webhooks, every live secret) and report the answer; not retried, not a delivery',
   tag: 'merchants',
   auth: 'admin-or-merchant',
   params: idParamsSchema,

@@ -18,7 +18,8 @@ const keys = makeWechatpayKeys();
 const app = useApp({ ...keys.env, DELIVERY_TIMEOUT_MS: '500' });
 const server = await startMerchantServer();
 
-const patch = (id: string, body: unknown, token?: string) => callRoute(patchMerchantRoute, { method: 'PATCH', params: { id }, body, token });
+const patch = (id: string, body: unknown, token?: string) =>
+  callRoute(patchMerchantRoute, { method: 'PATCH', params: { id }, body, token });
 const sendTest = (id: string, body: unknown, token?: string) => callRoute(testWebhookRoute, { params: { id }, body, token });
 
 describe('developer settings', () => {
@@ -66,7 +67,10 @@ describe('developer settings', () => {
     assert.match(privateAddress.json.error.message, /private or reserved/);
     assert.equal((await sendTest(shop.id, { url: 'ftp://example.com/x' }, shop.apiKey)).status, 422);
     assert.equal((await sendTest(shop.id, { url: 42 }, shop.apiKey)).status, 422);
-    assert.equal((await callRoute(testWebhookRoute, { params: { id: shop.id }, rawBody: '', method: 'POST', token: shop.apiKey })).status, 400);
+    assert.equal(
+      (await callRoute(testWebhookRoute, { params: { id: shop.id }, rawBody: '', method: 'POST', token: shop.apiKey })).status,
+      400,
+    );
     assert.equal((await sendTest(other.id, {}, shop.apiKey)).status, 404);
     assert.equal((await sendTest(other.id, { url: server.url('/mine') }, shop.apiKey)).status, 404);
     assert.equal((await sendTest('0196b0c4-0000-7000-8000-000000000000', {})).status, 404);
@@ -118,7 +122,10 @@ describe('developer settings', () => {
     const stored = await app.db.merchant.findUniqueOrThrow({ where: { id: shop.id } });
     assert.notEqual(stored.apiKeyHash, regenerated.json.apiKey, 'stored hashed');
 
-    assert.equal((await callRoute(regenerateRoute, { method: 'POST', params: { id: other.id }, token: regenerated.json.apiKey })).status, 404);
+    assert.equal(
+      (await callRoute(regenerateRoute, { method: 'POST', params: { id: other.id }, token: regenerated.json.apiKey })).status,
+      404,
+    );
     assert.equal((await callRoute(getMerchantRoute, { params: { id: other.id }, token: other.apiKey })).status, 200, 'untouched');
     const byAdmin = await callRoute(regenerateRoute, { method: 'POST', params: { id: other.id } });
     assert.equal(byAdmin.status, 200);

@@ -17,13 +17,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
     if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (char === '"') quoted = false;
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
       else field += char;
     } else if (char === '"') quoted = true;
-    else if (char === ',') record.push(field), (field = '');
-    else if (char === '\r' && text[i + 1] === '\n') record.push(field), records.push(record), (record = []), (field = ''), i++;
-    else field += char;
+    else if (char === ',') {
+      record.push(field);
+      field = '';
+    } else if (char === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i++;
+    } else field += char;
   }
   return records;
 }
@@ -62,10 +71,16 @@ describe('orders CSV export', () => {
     }
     const viaLink = await callRoute(listRoute, { url: `http://localhost/api/payments?format=csv&amountMin=1005`, token: shop.apiKey });
     assert.equal(parseCsv(viaLink.text).length, 3);
-    const foreign = await callRoute(listRoute, { url: `http://localhost/api/payments?format=csv&merchantId=${other.id}`, token: shop.apiKey });
+    const foreign = await callRoute(listRoute, {
+      url: `http://localhost/api/payments?format=csv&merchantId=${other.id}`,
+      token: shop.apiKey,
+    });
     assert.equal(foreign.status, 404);
     assert.equal((await callRoute(listRoute, { url: 'http://localhost/api/payments?format=xls', token: shop.apiKey })).status, 422);
-    assert.equal((await callRoute(listRoute, { url: 'http://localhost/api/payments?format=csv&cursor=bad', token: shop.apiKey })).status, 422);
+    assert.equal(
+      (await callRoute(listRoute, { url: 'http://localhost/api/payments?format=csv&cursor=bad', token: shop.apiKey })).status,
+      422,
+    );
   });
 
   test('formula escaping leaves numbers alone', () => {
