@@ -1,6 +1,7 @@
 import type { Operation } from '@/contracts/operation';
 import * as campaigns from './campaigns';
 import * as deliveries from './deliveries';
+import * as developerSettings from './developer-settings';
 import * as lifecycle from './lifecycle';
 import * as deliveryCount from './delivery-count';
 import { receiveCallbackOperation } from './callbacks';
@@ -36,6 +37,7 @@ export const allOperations: Operation[] = [
   ...operationsIn(merchants),
   ...operationsIn(merchantList),
   ...operationsIn(merchantSummary),
+  ...operationsIn(developerSettings),
   ...operationsIn(payments),
   ...operationsIn(paymentList),
   ...operationsIn(paymentTimeline),

@@ -29,6 +29,8 @@ export type Operation = {
   status: number;
   response?: z.ZodType;
   responseContentType?: string;
+  /** Other media types the success answer comes in when asked (`Accept`), e.g. `text/csv` for a list's export. */
+  alsoAnswers?: string[];
   errors: number[];
 };
 

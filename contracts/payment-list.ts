@@ -20,8 +20,12 @@ export const listPaymentsQuerySchema = z
       .describe(
         "Any one id, matched exactly: our payment id, the merchant's outTradeNo, our providerTradeNo, the provider's transaction id",
       ),
-    limit: limitParam,
+    limit: limitParam.describe('Page size; a CSV export ignores it and streams every matching payment'),
     cursor: cursorParam,
+    format: z
+      .enum(['json', 'csv'])
+      .optional()
+      .describe('csv: the whole filtered list as a CSV download (as Accept: text/csv does), for a plain link'),
   })
   .refine((q) => q.amountMin === undefined || q.amountMax === undefined || q.amountMin <= q.amountMax, {
     message: 'amountMin must not be above amountMax',
@@ -40,11 +44,13 @@ export const listPaymentsOperation = defineOperation({
   path: '/api/payments',
   summary:
     'Payments, newest first; filter by merchant, provider, status, amount, creation time and flag, or find one by any id; ' +
-    'keyset pagination by cursor (a merchant key lists only its own)',
+    'keyset pagination by cursor (a merchant key lists only its own). With Accept: text/csv (or format=csv), every ' +
+    'matching payment as a streamed CSV (UTF-8 with BOM, quoted, formulas escaped)',
   tag: 'payments',
   auth: { staff: 'read', merchant: 'read' },
   query: listPaymentsQuerySchema,
   status: 200,
   response: z.object({ items: z.array(paymentListItemSchema), nextCursor: z.string().nullable() }),
+  alsoAnswers: ['text/csv'],
   errors: [401, 403, 404, 422, 429],
 });

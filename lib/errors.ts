@@ -2,6 +2,8 @@
 export const errorCodes = {
   bad_request: 400,
   validation_failed: 422,
+  /** A new notifyUrl did not acknowledge its signed test webhook, so it was not saved. */
+  notify_url_test_failed: 422,
   unauthorized: 401,
   forbidden: 403,
   merchant_blocked: 403,

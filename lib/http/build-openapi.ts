@@ -32,8 +32,9 @@ export function buildOpenApi(operations: Operation[]) {
       : op.rawBody
         ? { required: true, content: Object.fromEntries(op.rawBody.contentTypes.map((type) => [type, { schema: { type: 'string' } }])) }
         : undefined;
+    const alternatives = Object.fromEntries((op.alsoAnswers ?? []).map((type) => [type, { schema: { type: 'string' } }]));
     const success = op.response
-      ? { description: op.summary, content: { 'application/json': json(op.response, 'output') } }
+      ? { description: op.summary, content: { 'application/json': json(op.response, 'output'), ...alternatives } }
       : op.responseContentType && mediaType.test(op.responseContentType)
         ? { description: op.summary, content: { [op.responseContentType]: { schema: { type: 'string' } } } }
         : { description: op.responseContentType ?? op.summary };

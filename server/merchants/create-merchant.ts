@@ -10,21 +10,27 @@ export function generateWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
 }
 
+/** A new merchant API key with what is stored of it: the hash to find it by and a prefix to recognise it by. */
+export function generateApiKey() {
+  const apiKey = `mk_${randomBytes(24).toString('base64url')}`;
+  return { apiKey, apiKeyHash: hashApiKey(apiKey), apiKeyPrefix: apiKey.slice(0, 7) };
+}
+
 /** Creates a merchant with its first signing secret and API key; both are returned only here. */
 type CreateMerchant = { db: Db; name: string; notifyUrl: string; feeRatePpm?: number };
 
 export async function createMerchant({ db, name, notifyUrl, feeRatePpm }: CreateMerchant) {
   const env = getEnv();
   await checkNotifyUrl(notifyUrl, env.NOTIFY_URL_ALLOWLIST);
-  const apiKey = `mk_${randomBytes(24).toString('base64url')}`;
+  const { apiKey, apiKeyHash, apiKeyPrefix } = generateApiKey();
   const webhookSecret = generateWebhookSecret();
   const merchant = await db.$transaction(async (tx) => {
     const created = await tx.merchant.create({
       data: {
         name,
         notifyUrl,
-        apiKeyHash: hashApiKey(apiKey),
-        apiKeyPrefix: apiKey.slice(0, 7),
+        apiKeyHash,
+        apiKeyPrefix,
         feeRatePpm: feeRatePpm ?? env.DEFAULT_FEE_RATE_PPM,
         secrets: { create: { secret: webhookSecret } },
       },

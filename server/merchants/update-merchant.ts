@@ -2,9 +2,8 @@ import type { Principal } from '@/lib/auth/principal';
 import { assertMerchantInScope } from '@/lib/auth/merchant-scope';
 import type { Db } from '@/lib/db/prisma';
 import { notifyChanges } from '@/lib/live/notify-changes';
-import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { checkNotifyUrl } from '@/server/deliveries/notify-url-policy';
+import { describeTestFailure, sendTestWebhook } from './send-test-webhook';
 import { toMerchantView } from './to-merchant-view';
 
 type UpdateMerchant = {
@@ -14,14 +13,21 @@ type UpdateMerchant = {
   changes: { name?: string; notifyUrl?: string; feeRatePpm?: number };
 };
 
-/** A new notifyUrl is checked like a first one, and gives a disabled endpoint a fresh start. */
+/**
+ * A new notifyUrl is checked like a first one (private addresses refused) and must acknowledge a signed test webhook
+ * before it is saved (else 422 `notify_url_test_failed` with what it answered, and nothing changes); it gives a
+ * disabled endpoint a fresh start.
+ */
 export async function updateMerchant({ db, id, principal, changes }: UpdateMerchant) {
   assertMerchantInScope(principal, id);
   // A merchant sets its own endpoint, never its own price.
   if (changes.feeRatePpm !== undefined && principal?.kind === 'merchant') {
     throw new AppError('forbidden', 'feeRatePpm is set by staff only');
   }
-  if (changes.notifyUrl) await checkNotifyUrl(changes.notifyUrl, getEnv().NOTIFY_URL_ALLOWLIST);
+  if (changes.notifyUrl) {
+    const test = await sendTestWebhook({ db, merchantId: id, principal, url: changes.notifyUrl });
+    if (!test.ok) throw new AppError('notify_url_test_failed', `${describeTestFailure(test)}; the notifyUrl was not changed`, { test });
+  }
   await db.$transaction(async (tx) => {
     const updated = await tx.merchant.updateMany({
       where: { id },
