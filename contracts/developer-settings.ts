@@ -30,7 +30,7 @@ export const sendTestWebhookOperation = defineOperation({
   body: testWebhookBodySchema,
   status: 200,
   response: testWebhookResultSchema,
-  errors: [400, 401, 403, 404, 422],
+  errors: [400, 401, 403, 404, 422, 429],
 });
 
 export const regenerateApiKeyOperation = defineOperation({
@@ -43,5 +43,5 @@ export const regenerateApiKeyOperation = defineOperation({
   params: idParamsSchema,
   status: 200,
   response: z.object({ apiKey: z.string().describe('Shown once'), apiKeyPrefix: z.string() }),
-  errors: [401, 403, 404],
+  errors: [401, 403, 404, 429],
 });

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { outTradeNo } from '@/prisma/seed/factories';
-import { adminToken } from '@/tests/helpers/test-database';
 import { launchBrowser } from '../helpers/browser';
+import { signedInContexts } from '../helpers/sign-in';
 import { api, startSystem, waitFor, type RunningSystem } from '../helpers/start-system';
 
 let system: RunningSystem;
@@ -16,7 +16,8 @@ let context: BrowserContext;
 before(async () => {
   system = await startSystem();
   browser = await launchBrowser();
-  context = await browser.newContext({ extraHTTPHeaders: { authorization: `Bearer ${adminToken}` } });
+  // An analyst watches, decides alerts and blocks merchants (DESIGN §8).
+  ({ context } = await signedInContexts(system, browser)('analyst'));
 });
 
 after(async () => {

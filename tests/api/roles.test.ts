@@ -15,10 +15,13 @@ import { listPaymentsOperation } from '@/contracts/payment-list';
 import { userSchema } from '@/contracts/users';
 import { makeMerchant, makePayment } from '@/prisma/seed/factories';
 import { callRoute } from '@/tests/helpers/call-route';
+import { startMerchantServer } from '@/tests/helpers/merchant-server';
 import { asUser, signedInUser, type SignedInUser } from '@/tests/helpers/sign-in-user';
 import { useApp } from '@/tests/helpers/use-app';
 
 const app = useApp();
+// A new notify URL must acknowledge a signed test webhook before it is saved: this server does.
+const receiver = await startMerchantServer();
 
 let shop: { id: string };
 let otherShop: { id: string };
@@ -102,7 +105,7 @@ describe('roles', () => {
   });
 
   test('merchant developer: a developer changes the webhook settings, a viewer may not', async () => {
-    const body = { notifyUrl: 'http://127.0.0.1:9/new-notify' };
+    const body = { notifyUrl: receiver.url('/new-notify') };
     assert.equal(await statusOf(updateMerchantRoute, { ...asUser(people.viewer), params: { id: shop.id }, body }), 403);
     const updated = await callRoute(updateMerchantRoute, { ...asUser(people.developer), params: { id: shop.id }, body });
     assert.equal(updated.status, 200, updated.text);

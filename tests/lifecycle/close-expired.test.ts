@@ -64,7 +64,8 @@ describe('close expired', () => {
   });
 
   test('an expired attempt the shopper paid (its callback lost) is settled by the query first, never closed', async () => {
-    const { payment, attemptId } = await expiredSandboxPayment();
+    // Time enough to pay before expiry on a loaded machine.
+    const { payment, attemptId } = await expiredSandboxPayment(3);
     await paySandbox(payment.id, { fault: 'lost' });
     await pastExpiry(payment);
     assert.equal(outcomeOf(await run('close-expired'), attemptId), 'settled');

@@ -56,7 +56,7 @@ describe('pruning the risk aggregates', () => {
       assert.equal(schedule.cron, '*/10 * * * *');
       const id = await app.boss.send(queues.pruneRiskAggregates, {});
       const job = await spy.waitForJobWithId(id!, 'completed');
-      assert.deepEqual(job.output, { buckets: 1, partyBuckets: 1, processedEvents: 1 });
+      assert.deepEqual(job.output, { buckets: 1, partyBuckets: 1, processedEvents: 1, abuse: { counters: 0, rateLimits: 0 } });
     } finally {
       await worker.stop({ graceful: false, close: true });
     }
