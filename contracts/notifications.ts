@@ -32,5 +32,5 @@ export const getNotificationOperation = defineOperation({
   params: idParamsSchema,
   status: 200,
   response: providerNotificationSchema,
-  errors: [401, 403, 404],
+  errors: [401, 403, 404, 429],
 });

@@ -41,7 +41,7 @@ export const createUserOperation = defineOperation({
   body: createUserBodySchema,
   status: 201,
   response: userSchema,
-  errors: [400, 401, 403, 404, 409, 422],
+  errors: [400, 401, 403, 404, 409, 422, 429],
 });
 
 export const listUsersQuerySchema = z.object({
@@ -63,7 +63,7 @@ export const listUsersOperation = defineOperation({
   query: listUsersQuerySchema,
   status: 200,
   response: userListSchema,
-  errors: [401, 403, 404, 422],
+  errors: [401, 403, 404, 422, 429],
 });
 
 export const updateUserBodySchema = z.strictObject({ role: roleSchema });
@@ -79,7 +79,7 @@ export const updateUserOperation = defineOperation({
   body: updateUserBodySchema,
   status: 200,
   response: userSchema,
-  errors: [400, 401, 403, 404, 409, 422],
+  errors: [400, 401, 403, 404, 409, 422, 429],
 });
 
 export const deleteUserOperation = defineOperation({
@@ -91,5 +91,5 @@ export const deleteUserOperation = defineOperation({
   auth: { staff: 'admin', merchant: 'owner' },
   params: idParamsSchema,
   status: 204,
-  errors: [401, 403, 404, 409],
+  errors: [401, 403, 404, 409, 429],
 });
