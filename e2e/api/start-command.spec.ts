@@ -16,7 +16,7 @@ const baseUrl = `http://127.0.0.1:${port}`;
 
 after(() => rm(dataDir, { recursive: true, force: true }));
 
-function start(extraEnv: NodeJS.ProcessEnv = {}): { child: ChildProcess; output: () => string } {
+function start(extraEnv: Record<string, string> = {}): { child: ChildProcess; output: () => string } {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PAYGATE_DATA_DIR: dataDir,
