@@ -15,6 +15,7 @@ import * as paymentList from './payment-list';
 import * as payments from './payments';
 import * as paymentTimeline from './payment-timeline';
 import * as promotions from './promotions';
+import * as refunds from './refunds';
 import * as queueOperations from './queues';
 import * as risk from './risk';
 import * as sandbox from './sandbox';
@@ -41,6 +42,7 @@ export const allOperations: Operation[] = [
   ...operationsIn(payments),
   ...operationsIn(paymentList),
   ...operationsIn(paymentTimeline),
+  ...operationsIn(refunds),
   ...operationsIn(notifications),
   receiveCallbackOperation,
   ...operationsIn(deliveries),

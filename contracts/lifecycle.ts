@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineOperation } from '@/contracts/operation';
 
 /** The scheduler passes that can be run by hand; each also runs by itself on its schedule. */
-export const lifecycleTaskSchema = z.enum(['confirm-pending', 'close-expired']);
+export const lifecycleTaskSchema = z.enum(['confirm-pending', 'close-expired', 'find-duplicates', 'confirm-refunds']);
 
 export type LifecycleTask = z.output<typeof lifecycleTaskSchema>;
 

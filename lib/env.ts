@@ -121,10 +121,15 @@ const envSchema = z.object({
   PAYMENT_QUERY_SCHEDULE: secondsList('PAYMENT_QUERY_SCHEDULE', '60,120,300,600,1800'),
   // Queries go on this long past the attempt's expiry (providers notify for about a day), then an alert is raised.
   PAYMENT_QUERY_HORIZON_SECONDS: z.coerce.number().int().min(0).default(86_400),
-  // When the confirm-pending and close-expired sweeps run (cron; six fields for seconds).
+  // When the lifecycle sweeps (confirm-pending, close-expired, find-duplicates, confirm-refunds) run (cron; six fields for seconds).
   LIFECYCLE_SWEEP_CRON: z.string().trim().min(1).default('* * * * *'),
   // How long a worker may talk to a provider about one attempt before another worker may take it over.
   LIFECYCLE_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  // Waits between looks at a refund not yet final (a resubmission while the provider has not taken it, else a query),
+  // from its creation; the last wait repeats, for as long as the refund stays open.
+  REFUND_QUERY_SCHEDULE: secondsList('REFUND_QUERY_SCHEDULE', '60,300,1800,3600,21600'),
+  // A refund still not final this long after it was asked raises an alert (and is still queried).
+  REFUND_STUCK_AFTER_SECONDS: z.coerce.number().int().min(1).default(86_400),
   // Fee of a merchant created without one, in parts per million of each payment (6000 = 0.6%).
   DEFAULT_FEE_RATE_PPM: z.coerce.number().int().min(0).max(1_000_000).default(6_000),
   DELIVERY_RETRY_SCHEDULE: secondsList('DELIVERY_RETRY_SCHEDULE', '5,30,120,600,1800,3600,10800,21600,43200,86400'),

@@ -9,6 +9,7 @@ import { autoBlockPolicyFrom } from '@/server/risk/auto-block-policy';
 import { getSandboxKeys } from '@/server/sandbox/sandbox-keys';
 import { registerCampaignSubscriber } from './jobs/campaign-subscriber';
 import { registerCheckAttempt } from './jobs/check-attempt';
+import { registerCheckRefund } from './jobs/check-refund';
 import { registerCompactDashboardStats } from './jobs/compact-dashboard-stats';
 import { registerDeliverWebhook } from './jobs/deliver-webhook';
 import { registerExtraPayment } from './jobs/extra-payment';
@@ -51,7 +52,8 @@ await registerPruneRiskAggregates({
 await registerRequeueStrandedDeliveries({ boss, db, graceSeconds: env.STRANDED_DELIVERY_GRACE_SECONDS });
 const lifecycle = lifecycleSettingsFrom(env);
 await registerCheckAttempt({ boss, db, settings: lifecycle });
-await registerExtraPayment({ boss, db });
+await registerCheckRefund({ boss, db, settings: lifecycle });
+await registerExtraPayment({ boss, db, settings: lifecycle });
 await registerLifecycleSweeps({ boss, db, settings: lifecycle, cron: env.LIFECYCLE_SWEEP_CRON });
 await registerCompactDashboardStats({ boss, db });
 logger.info({ pid: process.pid }, 'worker ready');

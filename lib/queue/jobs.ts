@@ -4,8 +4,10 @@
 import type { PgBoss } from 'pg-boss';
 import type { z } from 'zod';
 import { merchantStatusEventSchema, paymentSucceededEventSchema } from '@/contracts/events';
+import { refundEventSchema } from '@/contracts/refunds';
 import {
   checkAttemptJobSchema,
+  checkRefundJobSchema,
   choreJobSchema,
   deliverWebhookJobSchema,
   extraPaymentJobSchema,
@@ -83,7 +85,21 @@ export const jobs = {
     schema: extraPaymentJobSchema,
     queue: { retryLimit: 20, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, retentionSeconds: 30 * 86_400 },
   }),
-  // Sweeps: each catches the attempts whose own job went missing. One runs at a time; a failed run is the next's work.
+  // One look at one refund not yet final, keyed on it like check-attempt: one waiting and one running per refund.
+  checkRefund: defineJob({
+    name: 'check-refund',
+    schema: checkRefundJobSchema,
+    queue: {
+      policy: 'stately',
+      retryLimit: 3,
+      retryDelay: 2,
+      retryBackoff: true,
+      expireInSeconds: 300,
+      heartbeatSeconds: 10,
+      retentionSeconds: 7 * 86_400,
+    },
+  }),
+  // Sweeps: each catches the attempts (or refunds) whose own job went missing. One runs at a time; a failed run is the next's work.
   confirmPending: defineJob({
     name: 'confirm-pending',
     schema: choreJobSchema,
@@ -91,6 +107,16 @@ export const jobs = {
   }),
   closeExpired: defineJob({
     name: 'close-expired',
+    schema: choreJobSchema,
+    queue: { retryLimit: 0, expireInSeconds: 600, policy: 'singleton' },
+  }),
+  findDuplicates: defineJob({
+    name: 'find-duplicates',
+    schema: choreJobSchema,
+    queue: { retryLimit: 0, expireInSeconds: 600, policy: 'singleton' },
+  }),
+  confirmRefunds: defineJob({
+    name: 'confirm-refunds',
     schema: choreJobSchema,
     queue: { retryLimit: 0, expireInSeconds: 600, policy: 'singleton' },
   }),
@@ -120,6 +146,12 @@ export const jobs = {
     schema: merchantStatusEventSchema,
     queue: { ...subscriberRetries, retentionSeconds: 7 * 86_400 },
   }),
+  // Final refunds for the systems downstream (ledger readers, campaign clawbacks, reporting), like merchant-events.
+  refundEvents: defineJob({
+    name: 'refund-events',
+    schema: refundEventSchema,
+    queue: { ...subscriberRetries, retentionSeconds: 7 * 86_400 },
+  }),
 } satisfies Record<string, JobDefinition>;
 
 function defineTopic<const N extends string, S extends z.ZodType>(topic: { name: N; schema: S; subscribers: JobDefinition<S>[] }) {
@@ -135,6 +167,8 @@ export const eventTopics = {
   }),
   merchantBlocked: defineTopic({ name: 'merchant.blocked', schema: merchantStatusEventSchema, subscribers: [jobs.merchantEvents] }),
   merchantUnblocked: defineTopic({ name: 'merchant.unblocked', schema: merchantStatusEventSchema, subscribers: [jobs.merchantEvents] }),
+  refundSucceeded: defineTopic({ name: 'refund.succeeded', schema: refundEventSchema, subscribers: [jobs.refundEvents] }),
+  refundFailed: defineTopic({ name: 'refund.failed', schema: refundEventSchema, subscribers: [jobs.refundEvents] }),
 };
 
 export type EventTopic = (typeof eventTopics)[keyof typeof eventTopics];

@@ -1,6 +1,8 @@
 import type { LifecycleTask } from '@/contracts/lifecycle';
 import { closeExpired } from './close-expired';
+import { confirmRefunds } from '@/server/refunds/confirm-refunds';
 import { confirmPending } from './confirm-pending';
+import { findDuplicates } from './find-duplicates';
 import type { SweepContext, SweepResult } from './sweep-attempts';
 
 type TaskContext = SweepContext;
@@ -9,6 +11,8 @@ type TaskContext = SweepContext;
 export const lifecycleTasks: Record<LifecycleTask, (context: TaskContext) => Promise<SweepResult>> = {
   'confirm-pending': confirmPending,
   'close-expired': closeExpired,
+  'find-duplicates': findDuplicates,
+  'confirm-refunds': confirmRefunds,
 };
 
 /** Runs one pass of a scheduler now (POST /api/lifecycle/run, and each scheduled run) and says what it did. */
