@@ -18,6 +18,7 @@ import * as promotions from './promotions';
 import * as queueOperations from './queues';
 import * as risk from './risk';
 import * as sandbox from './sandbox';
+import * as settlements from './settlements';
 import * as users from './users';
 import { healthOperation, livenessOperation, metricsOperation, openApiOperation } from './system';
 
@@ -45,6 +46,7 @@ export const allOperations: Operation[] = [
   receiveCallbackOperation,
   ...operationsIn(deliveries),
   ...operationsIn(lifecycle),
+  ...operationsIn(settlements),
   ...operationsIn(deliveryCount),
   ...operationsIn(sandbox),
   ...operationsIn(risk),
