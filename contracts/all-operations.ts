@@ -19,6 +19,7 @@ import * as refunds from './refunds';
 import * as queueOperations from './queues';
 import * as risk from './risk';
 import * as sandbox from './sandbox';
+import * as settlements from './settlements';
 import * as users from './users';
 import { healthOperation, livenessOperation, metricsOperation, openApiOperation } from './system';
 
@@ -47,6 +48,7 @@ export const allOperations: Operation[] = [
   receiveCallbackOperation,
   ...operationsIn(deliveries),
   ...operationsIn(lifecycle),
+  ...operationsIn(settlements),
   ...operationsIn(deliveryCount),
   ...operationsIn(sandbox),
   ...operationsIn(risk),

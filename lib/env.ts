@@ -106,6 +106,11 @@ const envSchema = z.object({
   ALIPAY_GATEWAY_URL: httpUrl('ALIPAY_GATEWAY_URL', 'https://openapi.alipay.com/gateway.do'),
   // Each call to a provider (create, query, close, refund, bill) gives up after this long and counts as unavailable.
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // The built-in sandbox provider and its routes; false for production (its routes answer 404).
+  SANDBOX_ENABLED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   SANDBOX_CALLBACK_URL: optionalText,
   /** Where providers reach this gateway's /api/callbacks/{provider}; given to them with every order. */
   CALLBACK_BASE_URL: optionalText.refine((url) => url === undefined || /^https?:\/\/[^/]+/.test(url), {
@@ -173,6 +178,11 @@ const envSchema = z.object({
     .string()
     .default(DEFAULT_BUSINESS_TIME_ZONE)
     .refine(isValidTimeZone, { message: 'SETTLEMENT_TIMEZONE must be an IANA time zone, e.g. Asia/Shanghai' }),
+  // When the settle pass runs (cron; six fields for seconds), and how long after its end a business day is settled.
+  SETTLE_CRON: z.string().trim().min(1).default('*/10 * * * *'),
+  SETTLEMENT_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  // When yesterday's provider bills are reconciled (cron in China time, the providers' bill day).
+  RECONCILE_CRON: z.string().trim().min(1).default('30 10 * * *'),
 });
 
 export type Env = z.infer<typeof envSchema>;

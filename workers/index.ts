@@ -19,6 +19,7 @@ import { registerPruneRiskAggregates } from './jobs/prune-risk-aggregates';
 import { registerRequeueStrandedDeliveries } from './jobs/requeue-stranded-deliveries';
 import { registerRiskSubscriber } from './jobs/risk-subscriber';
 import { registerSendSandboxCallback } from './jobs/send-sandbox-callback';
+import { registerSettlementSchedules } from './jobs/settlement-schedules';
 
 const env = getEnv();
 const db = getPrisma();
@@ -55,6 +56,7 @@ await registerCheckAttempt({ boss, db, settings: lifecycle });
 await registerCheckRefund({ boss, db, settings: lifecycle });
 await registerExtraPayment({ boss, db, settings: lifecycle });
 await registerLifecycleSweeps({ boss, db, settings: lifecycle, cron: env.LIFECYCLE_SWEEP_CRON });
+await registerSettlementSchedules({ boss, db, settings: lifecycle, settleCron: env.SETTLE_CRON, reconcileCron: env.RECONCILE_CRON });
 await registerCompactDashboardStats({ boss, db });
 logger.info({ pid: process.pid }, 'worker ready');
 

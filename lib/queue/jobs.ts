@@ -120,6 +120,19 @@ export const jobs = {
     schema: choreJobSchema,
     queue: { retryLimit: 0, expireInSeconds: 600, policy: 'singleton' },
   }),
+  // Settle: each run settles every ended business day not yet settled, a day per transaction; one run at a time,
+  // and a failed run is the next one's work.
+  settle: defineJob({
+    name: 'settle',
+    schema: choreJobSchema,
+    queue: { retryLimit: 0, expireInSeconds: 900, policy: 'singleton' },
+  }),
+  // Reconcile yesterday's provider bills; a bill not there yet (or a provider away) is tried again within the hour.
+  reconcile: defineJob({
+    name: 'reconcile',
+    schema: choreJobSchema,
+    queue: { retryLimit: 3, retryDelay: 1_200, expireInSeconds: 900, policy: 'singleton' },
+  }),
   // A scheduled chore: the next run does what a failed one did not.
   pruneRiskAggregates: defineJob({
     name: 'prune-risk-aggregates',
