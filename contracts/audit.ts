@@ -43,7 +43,9 @@ export const auditEventSchema = z.object({
 
 export const listAuditEventsQuerySchema = z
   .object({
-    actor: token('actor', /^[a-z-]+(:\S+)?$/, 'user:ana@example.com, token:admin or api-key:mk_ab12').optional(),
+    actor: token('actor', /^\S+$/, 'user:ana@example.com, token:admin or api-key:mk_ab12 (no spaces)')
+      .optional()
+      .describe('Exactly as recorded: user:<email>, token:admin, api-key:<prefix>, risk-engine'),
     action: token('action', /^[a-z_]+\.[a-z_]+$/, 'merchant.block').optional(),
     merchantId: z.uuid().optional(),
     subjectType: token('subjectType', /^[a-z_]+$/, 'merchant').optional(),

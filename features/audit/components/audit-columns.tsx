@@ -1,0 +1,67 @@
+'use client';
+
+import type { z } from 'zod';
+import { createDataTableColumns } from '@/components/data-table/data-table-features';
+import { Time } from '@/components/ui/time';
+import type { auditEventSchema } from '@/contracts/audit';
+import { describeAuditAction, describeSubjectType, fieldChanges, subjectHref } from '../describe-audit-event';
+
+export type AuditRow = z.output<typeof auditEventSchema>;
+
+const column = createDataTableColumns<AuditRow>();
+
+function Change({ row }: { row: AuditRow }) {
+  const changes = fieldChanges(row.before, row.after);
+  if (changes.length === 0) return <span className="text-muted-foreground">—</span>;
+  return (
+    <ul className="flex max-w-96 flex-col gap-0.5 whitespace-normal text-xs">
+      {changes.map((change) => (
+        <li key={change.field} className="break-all">
+          <span className="text-muted-foreground">{change.field}:</span> {change.before} → {change.after}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export const auditColumns = column.columns([
+  column.accessor('createdAt', { header: 'When', cell: ({ getValue }) => <Time value={getValue()} format="precise" /> }),
+  column.accessor('actor', {
+    header: 'Who',
+    cell: ({ getValue }) => (
+      <span className="break-all font-medium" data-testid="audit-actor">
+        {getValue()}
+      </span>
+    ),
+  }),
+  column.accessor('action', {
+    header: 'Did',
+    cell: ({ getValue }) => <span data-testid="audit-action">{describeAuditAction(getValue())}</span>,
+  }),
+  column.accessor('subjectId', {
+    header: 'To',
+    cell: ({ row }) => (
+      <span className="flex flex-col">
+        <span>{describeSubjectType(row.original.subjectType)}</span>
+        <span className="font-mono text-xs text-muted-foreground">{row.original.subjectId}</span>
+      </span>
+    ),
+    meta: { hideBelow: 'md' },
+  }),
+  column.accessor('reason', {
+    header: 'Why',
+    cell: ({ getValue }) => (
+      <span className="line-clamp-3 max-w-72 whitespace-normal" data-testid="audit-reason">
+        {getValue() ?? '—'}
+      </span>
+    ),
+  }),
+  column.display({ id: 'change', header: 'Before → after', cell: ({ row }) => <Change row={row.original} />, meta: { hideBelow: 'lg' } }),
+]);
+
+export const auditRowId = (row: AuditRow) => row.id;
+
+/** Each row leads to its subject's page, or, for a subject without one, to the trail of that subject alone. */
+export const auditRowHref = (row: AuditRow) =>
+  subjectHref(row.subjectType, row.subjectId) ??
+  `/console/audit?subjectType=${encodeURIComponent(row.subjectType)}&subjectId=${encodeURIComponent(row.subjectId)}`;
