@@ -46,7 +46,7 @@ describe('the console Users and Audit pages', () => {
     await dialog.getByRole('button', { name: 'Invite', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
     const row = page.getByRole('row').filter({ hasText: email });
-    await row.getByText('Analyst').waitFor();
+    await row.getByText('Analyst', { exact: true }).waitFor();
 
     const analyst = await browser.newContext();
     const analystPage = await analyst.newPage();
