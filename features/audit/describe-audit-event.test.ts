@@ -19,12 +19,16 @@ describe('describing audit rows', () => {
     assert.equal(subjectHref('settlement', 'x'), null);
   });
 
-  test('before → after field by field, created and removed fields shown as —', () => {
+  test('before → after field by field, created and removed fields shown as —, unchanged ones left out', () => {
     assert.deepEqual(fieldChanges({ status: 'active' }, { status: 'blocked', alertId: 'a1' }), [
       { field: 'status', before: 'active', after: 'blocked' },
       { field: 'alertId', before: '—', after: 'a1' },
     ]);
     assert.deepEqual(fieldChanges(null, { params: { maxCount: 4 } }), [{ field: 'params', before: '—', after: '{"maxCount":4}' }]);
+    assert.deepEqual(fieldChanges({ email: 'a@b.c', role: 'viewer' }, { email: 'a@b.c', role: 'owner' }), [
+      { field: 'role', before: 'viewer', after: 'owner' },
+    ]);
+    assert.deepEqual(fieldChanges({ merchantId: null }, null), []);
     assert.deepEqual(fieldChanges(null, null), []);
   });
 });

@@ -66,11 +66,13 @@ export type FieldChange = { field: string; before: string; after: string };
 
 const shown = (value: unknown) => (value === undefined || value === null ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
 
-/** before → after, field by field, for the fields either side names. */
+/** before → after, field by field, for the fields either side names; a field the same on both sides is left out. */
 export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
   const asRecord = (value: unknown): Record<string, unknown> =>
     typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const [from, to] = [asRecord(before), asRecord(after)];
   const fields = [...new Set([...Object.keys(from), ...Object.keys(to)])];
-  return fields.map((field) => ({ field, before: shown(from[field]), after: shown(to[field]) }));
+  return fields
+    .map((field) => ({ field, before: shown(from[field]), after: shown(to[field]) }))
+    .filter((change) => change.before !== change.after);
 }

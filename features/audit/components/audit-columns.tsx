@@ -14,7 +14,7 @@ function Change({ row }: { row: AuditRow }) {
   const changes = fieldChanges(row.before, row.after);
   if (changes.length === 0) return <span className="text-muted-foreground">—</span>;
   return (
-    <ul className="flex max-w-96 flex-col gap-0.5 whitespace-normal text-xs">
+    <ul className="flex min-w-48 max-w-80 flex-col gap-0.5 whitespace-normal text-xs">
       {changes.map((change) => (
         <li key={change.field} className="break-all">
           <span className="text-muted-foreground">{change.field}:</span> {change.before} → {change.after}
@@ -43,7 +43,9 @@ export const auditColumns = column.columns([
     cell: ({ row }) => (
       <span className="flex flex-col">
         <span>{describeSubjectType(row.original.subjectType)}</span>
-        <span className="font-mono text-xs text-muted-foreground">{row.original.subjectId}</span>
+        <span className="max-w-36 truncate font-mono text-xs text-muted-foreground" title={row.original.subjectId}>
+          {row.original.subjectId}
+        </span>
       </span>
     ),
     meta: { hideBelow: 'md' },
