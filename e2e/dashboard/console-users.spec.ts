@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
 import { signedInContexts, signInByForm } from '../helpers/sign-in';
-import { api, startSystem, type RunningSystem } from '../helpers/start-system';
+import { api, startSystem, waitFor, type RunningSystem } from '../helpers/start-system';
 
 let system: RunningSystem;
 let browser: Browser;
@@ -61,8 +61,13 @@ describe('the console Users and Audit pages', () => {
     assert.equal(listed, 403, 'the API refuses an analyst the users list too');
 
     await row.getByRole('button', { name: `Remove ${email}` }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Remove person' }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByRole('button', { name: 'Remove person' }).click();
+    // While the dialog is open the table is hidden from the accessibility tree: wait for it to close first.
+    await confirm.waitFor({ state: 'detached' });
     await row.waitFor({ state: 'detached' });
+    const users = await api(system.baseUrl, 'GET', '/api/users?limit=200');
+    assert.ok(!users.json.items.some((user: { email: string }) => user.email === email), 'the person is gone');
     await analystPage.goto(`${system.baseUrl}/console`);
     assert.equal(new URL(analystPage.url()).pathname, '/login', 'a removed person is signed out at once');
     await analyst.close();
@@ -82,6 +87,36 @@ describe('the console Users and Audit pages', () => {
     assert.equal(await trail.getByText('Removed user').count(), 0);
     const stored = await api(system.baseUrl, 'GET', '/api/audit?action=user.remove');
     assert.equal(stored.json.items[0].actor, `user:${system.admin.email}`);
+    await page.close();
+  });
+
+  test('the notifications inbox shows a paid sandbox callback with its verdict and what was received', async () => {
+    const merchant = await api(system.baseUrl, 'POST', '/api/merchants', { name: 'Inbox Mart', notifyUrl: 'http://127.0.0.1:9/notify' });
+    assert.equal(merchant.status, 201);
+    const payment = await api(system.baseUrl, 'POST', '/api/payments', {
+      merchantId: merchant.json.id,
+      outTradeNo: `inbox-${randomBytes(4).toString('hex')}`,
+      amount: 990,
+      currency: 'CNY',
+      provider: 'sandbox',
+    });
+    assert.equal(payment.status, 201, JSON.stringify(payment.json));
+    assert.equal((await api(system.baseUrl, 'POST', `/api/sandbox/payments/${payment.json.id}/pay`, {})).status, 202);
+    let notificationId = '';
+    await waitFor(async () => {
+      const inbox = await api(system.baseUrl, 'GET', '/api/notifications?provider=sandbox&outcome=applied');
+      notificationId = inbox.json.items.find((item: { paymentId: string }) => item.paymentId === payment.json.id)?.id ?? '';
+      return notificationId !== '';
+    }, 30_000);
+
+    const page = await admin.newPage();
+    await page.goto(`${system.baseUrl}/console/notifications?provider=sandbox`);
+    const table = page.getByRole('table', { name: 'Notifications' });
+    await table.getByRole('link').filter({ hasText: 'Applied' }).first().waitFor();
+    await page.goto(`${system.baseUrl}/console/notifications/${notificationId}`);
+    await page.getByRole('heading', { name: 'Sandbox payment callback' }).waitFor();
+    await page.getByRole('link', { name: payment.json.id }).waitFor();
+    assert.ok(((await page.getByTestId('notification-raw-body').textContent()) ?? '').length > 20, 'the raw body is shown');
     await page.close();
   });
 });
