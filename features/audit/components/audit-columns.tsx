@@ -24,42 +24,50 @@ function Change({ row }: { row: AuditRow }) {
   );
 }
 
-export const auditColumns = column.columns([
-  column.accessor('createdAt', { header: 'When', cell: ({ getValue }) => <Time value={getValue()} format="precise" /> }),
-  column.accessor('actor', {
-    header: 'Who',
-    cell: ({ getValue }) => (
-      <span className="break-all font-medium" data-testid="audit-actor">
-        {getValue()}
+const when = column.accessor('createdAt', { header: 'When', cell: ({ getValue }) => <Time value={getValue()} format="precise" /> });
+const who = column.accessor('actor', {
+  header: 'Who',
+  cell: ({ getValue }) => (
+    <span className="break-all font-medium" data-testid="audit-actor">
+      {getValue()}
+    </span>
+  ),
+});
+const did = column.accessor('action', {
+  header: 'Did',
+  cell: ({ getValue }) => <span data-testid="audit-action">{describeAuditAction(getValue())}</span>,
+});
+const to = column.accessor('subjectId', {
+  header: 'To',
+  cell: ({ row }) => (
+    <span className="flex flex-col">
+      <span>{describeSubjectType(row.original.subjectType)}</span>
+      <span className="max-w-36 truncate font-mono text-xs text-muted-foreground" title={row.original.subjectId}>
+        {row.original.subjectId}
       </span>
-    ),
-  }),
-  column.accessor('action', {
-    header: 'Did',
-    cell: ({ getValue }) => <span data-testid="audit-action">{describeAuditAction(getValue())}</span>,
-  }),
-  column.accessor('subjectId', {
-    header: 'To',
-    cell: ({ row }) => (
-      <span className="flex flex-col">
-        <span>{describeSubjectType(row.original.subjectType)}</span>
-        <span className="max-w-36 truncate font-mono text-xs text-muted-foreground" title={row.original.subjectId}>
-          {row.original.subjectId}
-        </span>
-      </span>
-    ),
-    meta: { hideBelow: 'md' },
-  }),
-  column.accessor('reason', {
-    header: 'Why',
-    cell: ({ getValue }) => (
-      <span className="line-clamp-3 max-w-72 whitespace-normal" data-testid="audit-reason">
-        {getValue() ?? '—'}
-      </span>
-    ),
-  }),
-  column.display({ id: 'change', header: 'Before → after', cell: ({ row }) => <Change row={row.original} />, meta: { hideBelow: 'lg' } }),
-]);
+    </span>
+  ),
+  meta: { hideBelow: 'md' },
+});
+const why = column.accessor('reason', {
+  header: 'Why',
+  cell: ({ getValue }) => (
+    <span className="line-clamp-3 max-w-72 whitespace-normal" data-testid="audit-reason">
+      {getValue() ?? '—'}
+    </span>
+  ),
+});
+const change = column.display({
+  id: 'change',
+  header: 'Before → after',
+  cell: ({ row }) => <Change row={row.original} />,
+  meta: { hideBelow: 'lg' },
+});
+
+export const auditColumns = column.columns([when, who, did, to, why, change]);
+
+/** For one subject's own trail (a merchant's page), where the subject goes without saying. */
+export const subjectAuditColumns = column.columns([when, who, did, why, change]);
 
 export const auditRowId = (row: AuditRow) => row.id;
 

@@ -5,7 +5,7 @@ import { DataTable } from '@/components/data-table/data-table';
 import { useKeysetList } from '@/components/data-table/use-keyset-list';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useMerchantAuditTrail } from '../api/get-audit-events';
-import { auditColumns, auditRowHref, auditRowId } from './audit-columns';
+import { auditRowHref, auditRowId, subjectAuditColumns } from './audit-columns';
 
 /** The merchant page's audit trail: what people (and the risk engine) did to this merchant and its alerts, newest first. */
 export function MerchantAuditTrail({ merchantId }: { merchantId: string }) {
@@ -26,7 +26,7 @@ export function MerchantAuditTrail({ merchantId }: { merchantId: string }) {
       <DataTable
         {...list}
         label="Merchant audit trail"
-        columns={auditColumns}
+        columns={subjectAuditColumns}
         getRowId={auditRowId}
         rowHref={auditRowHref}
         skeletonRows={3}
