@@ -1,4 +1,5 @@
 import type { Operation } from '@/contracts/operation';
+import * as audit from './audit';
 import * as campaigns from './campaigns';
 import * as deliveries from './deliveries';
 import * as developerSettings from './developer-settings';
@@ -57,4 +58,5 @@ export const allOperations: Operation[] = [
   streamLiveEventsOperation,
   ...operationsIn(queueOperations),
   ...operationsIn(users),
+  ...operationsIn(audit),
 ];

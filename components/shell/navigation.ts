@@ -19,6 +19,7 @@ export const staffNavigation: readonly NavSection[] = [
       { href: '/console', label: 'Overview', icon: 'overview', match: 'exact' },
       { href: '/console/orders', label: 'Orders', icon: 'orders' },
       { href: '/console/deliveries', label: 'Deliveries', icon: 'deliveries' },
+      { href: '/console/notifications', label: 'Notifications', icon: 'notifications' },
       { href: '/console/alerts', label: 'Alerts', icon: 'alerts' },
       { href: '/console/merchants', label: 'Merchants', icon: 'merchants' },
     ],
