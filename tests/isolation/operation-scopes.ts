@@ -11,6 +11,8 @@ export type MerchantIds = {
   providerTradeNo: string;
   delivery: string;
   user: string;
+  refund: string;
+  settlement: string;
 };
 
 export type ScopedRequest = {
@@ -100,6 +102,17 @@ export const operationScopes: Record<string, OperationScope> = {
   deleteUser: { scope: 'merchant', request: (b) => ({ params: { id: b.user } }) },
 
   streamLiveEvents: { scope: 'stream' },
+
+  // Refunds and settlements: declared with their operations' ids so the day they are served they are probed too.
+  createRefund: {
+    scope: 'merchant',
+    request: (b) => ({ params: { id: b.payment }, body: { refundNo: 'R-isolation-probe', amount: 100 } }),
+  },
+  getRefund: { scope: 'merchant', request: (b) => ({ params: { id: b.refund } }) },
+  listPaymentRefunds: { scope: 'merchant', request: (b) => ({ params: { id: b.payment } }) },
+  listSettlements: { scope: 'merchant', request: (b) => ({ query: { merchantId: b.merchant } }) },
+  listSettlementEntries: { scope: 'merchant', request: (b) => ({ params: { id: b.settlement } }) },
+  recomputeSettlements: { scope: 'staff', request: (b) => ({ body: { merchantId: b.merchant, from: '2026-01-01', to: '2026-01-02' } }) },
 };
 
 /** Fields that name something of a merchant: the isolation test insists each is filled with the other merchant's. */
@@ -145,4 +158,6 @@ const probeIds: MerchantIds = {
   providerTradeNo: 'probe-provider-trade-no',
   delivery: 'probe-delivery',
   user: 'probe-user',
+  refund: 'probe-refund',
+  settlement: 'probe-settlement',
 };
