@@ -50,7 +50,7 @@ export function NotifyUrlCard({ merchantId, notifyUrl, mayChange }: NotifyUrlCar
         </CardDescription>
       </CardHeader>
       <CardContent>
-        <form className="flex flex-col gap-4" onSubmit={submit} aria-label="Notify URL">
+        <form className="flex flex-col gap-4" onSubmit={submit}>
           <FormField label="Notify URL" error={fieldError}>
             <Input
               type="url"
