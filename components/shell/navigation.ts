@@ -35,7 +35,7 @@ export const staffNavigation: readonly NavSection[] = [
   },
 ];
 
-/** The merchant portal: owners see everything, developers the webhook settings, viewers read. */
+/** The merchant portal: owners also manage users; developers change the webhook settings, which viewers only read. */
 export const merchantNavigation: readonly NavSection[] = [
   {
     items: [
@@ -48,7 +48,7 @@ export const merchantNavigation: readonly NavSection[] = [
   {
     title: 'Settings',
     items: [
-      { href: '/portal/developer', label: 'Developer', icon: 'developer', roles: ['owner', 'developer'] },
+      { href: '/portal/developer', label: 'Developer', icon: 'developer' },
       { href: '/portal/users', label: 'Users', icon: 'users', roles: ['owner'] },
     ],
   },
