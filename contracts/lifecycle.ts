@@ -3,7 +3,14 @@ import { defineOperation } from '@/contracts/operation';
 import { businessDateSchema } from '@/contracts/settlements';
 
 /** The scheduler passes that can be run by hand; each also runs by itself on its schedule. */
-export const lifecycleTaskSchema = z.enum(['confirm-pending', 'close-expired', 'find-duplicates', 'confirm-refunds', 'settle', 'reconcile']);
+export const lifecycleTaskSchema = z.enum([
+  'confirm-pending',
+  'close-expired',
+  'find-duplicates',
+  'confirm-refunds',
+  'settle',
+  'reconcile',
+]);
 
 export type LifecycleTask = z.output<typeof lifecycleTaskSchema>;
 
