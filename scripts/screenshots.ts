@@ -145,6 +145,7 @@ try {
   await optional(staff, [
     { name: 'console-settlements', path: '/console/settlements' },
     { name: 'console-audit', path: '/console/audit' },
+    { name: 'console-notifications', path: '/console/notifications' },
     { name: 'console-users', path: '/console/users' },
   ]);
 
@@ -153,6 +154,7 @@ try {
   await shoot(merchant, [{ name: 'portal-home', path: '/portal' }]);
   await optional(merchant, [
     { name: 'portal-orders', path: '/portal/orders' },
+    { name: 'portal-order-timeline', path: `/portal/orders/${shop.id}` },
     { name: 'portal-deliveries', path: '/portal/deliveries' },
     { name: 'portal-settlements', path: '/portal/settlements' },
     { name: 'portal-developer', path: '/portal/developer' },
