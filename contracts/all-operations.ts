@@ -1,4 +1,5 @@
 import type { Operation } from '@/contracts/operation';
+import * as audit from './audit';
 import * as campaigns from './campaigns';
 import * as deliveries from './deliveries';
 import * as developerSettings from './developer-settings';
@@ -15,9 +16,11 @@ import * as paymentList from './payment-list';
 import * as payments from './payments';
 import * as paymentTimeline from './payment-timeline';
 import * as promotions from './promotions';
+import * as refunds from './refunds';
 import * as queueOperations from './queues';
 import * as risk from './risk';
 import * as sandbox from './sandbox';
+import * as settlements from './settlements';
 import * as users from './users';
 import { healthOperation, livenessOperation, metricsOperation, openApiOperation } from './system';
 
@@ -41,10 +44,12 @@ export const allOperations: Operation[] = [
   ...operationsIn(payments),
   ...operationsIn(paymentList),
   ...operationsIn(paymentTimeline),
+  ...operationsIn(refunds),
   ...operationsIn(notifications),
   receiveCallbackOperation,
   ...operationsIn(deliveries),
   ...operationsIn(lifecycle),
+  ...operationsIn(settlements),
   ...operationsIn(deliveryCount),
   ...operationsIn(sandbox),
   ...operationsIn(risk),
@@ -53,4 +58,5 @@ export const allOperations: Operation[] = [
   streamLiveEventsOperation,
   ...operationsIn(queueOperations),
   ...operationsIn(users),
+  ...operationsIn(audit),
 ];

@@ -35,5 +35,11 @@ export const extraPaymentJobSchema = z.object({
   kind: z.enum(['duplicate_payment', 'late_payment']),
 });
 
+/**
+ * One look at one refund not yet final: submit it (again, with the same providerRefundNo) while the provider has not
+ * taken it, else query it. `force` looks now whatever its schedule says.
+ */
+export const checkRefundJobSchema = z.object({ refundId: z.uuid(), force: z.boolean().default(false) });
+
 /** Scheduled chores carry nothing: each run works out what is due. */
 export const choreJobSchema = z.object({}).loose();

@@ -1,12 +1,30 @@
 import { z } from 'zod';
 import { defineOperation } from '@/contracts/operation';
+import { businessDateSchema } from '@/contracts/settlements';
 
 /** The scheduler passes that can be run by hand; each also runs by itself on its schedule. */
-export const lifecycleTaskSchema = z.enum(['confirm-pending', 'close-expired']);
+export const lifecycleTaskSchema = z.enum([
+  'confirm-pending',
+  'close-expired',
+  'find-duplicates',
+  'confirm-refunds',
+  'settle',
+  'reconcile',
+]);
 
 export type LifecycleTask = z.output<typeof lifecycleTaskSchema>;
 
-export const runLifecycleTaskBodySchema = z.object({ task: lifecycleTaskSchema });
+export const runLifecycleTaskBodySchema = z
+  .object({
+    task: lifecycleTaskSchema,
+    date: businessDateSchema
+      .optional()
+      .describe("reconcile only: the providers' bill day (China time) to reconcile; by default yesterday's"),
+  })
+  .refine((body) => body.date === undefined || body.task === 'reconcile', {
+    message: 'date is taken by the reconcile task only',
+    path: ['date'],
+  });
 
 export const lifecycleRunSchema = z.object({
   task: lifecycleTaskSchema,

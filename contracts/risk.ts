@@ -65,10 +65,22 @@ export const listRiskAlertsQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
 });
 
+/** Who decided is the caller (its session, the admin token): a body naming a person is refused as an unknown field. */
 export const decideRiskAlertBodySchema = z.strictObject({
   decision: z.enum(['acknowledged', 'blocked', 'dismissed']).describe('blocked also blocks the merchant (if not blocked already)'),
   reason: z.string().trim().min(3, 'reason must say why').max(500),
-  analyst: z.string().trim().min(1).max(100).optional().describe('Who decided; recorded with the decision'),
+});
+
+export const riskAlertDecisionSchema = z.object({
+  fromStatus: alertStatus,
+  decision: alertStatus,
+  actor: z.string().describe('Who decided: user:<email>, token:admin, or risk-engine for an automatic block'),
+  reason: z.string(),
+  createdAt: z.string(),
+});
+
+export const riskAlertDetailSchema = riskAlertSchema.extend({
+  decisions: z.array(riskAlertDecisionSchema).describe('Every decision on the alert, oldest first; none is ever overwritten'),
 });
 
 export const backtestBodySchema = z
@@ -186,12 +198,12 @@ export const getRiskAlertOperation = defineOperation({
   id: 'getRiskAlert',
   method: 'GET',
   path: '/api/risk/alerts/{id}',
-  summary: 'One alert with its evidence',
+  summary: 'One alert with its evidence and the history of its decisions',
   tag: 'risk',
   auth: { staff: 'read' },
   params: idParamsSchema,
   status: 200,
-  response: riskAlertSchema,
+  response: riskAlertDetailSchema,
   errors: [401, 403, 404, 429],
 });
 
@@ -199,13 +211,14 @@ export const decideRiskAlertOperation = defineOperation({
   id: 'decideRiskAlert',
   method: 'POST',
   path: '/api/risk/alerts/{id}/decision',
-  summary: 'Decide an open alert: acknowledged (watching), blocked (blocks the merchant) or dismissed, with a reason',
+  summary:
+    'Decide an open alert: acknowledged (watching), blocked (blocks the merchant) or dismissed, with a reason; recorded with the caller',
   tag: 'risk',
   auth: { staff: 'decide' },
   params: idParamsSchema,
   body: decideRiskAlertBodySchema,
   status: 200,
-  response: riskAlertSchema,
+  response: riskAlertDetailSchema,
   errors: [400, 401, 403, 404, 409, 422, 429],
 });
 

@@ -106,6 +106,11 @@ const envSchema = z.object({
   ALIPAY_GATEWAY_URL: httpUrl('ALIPAY_GATEWAY_URL', 'https://openapi.alipay.com/gateway.do'),
   // Each call to a provider (create, query, close, refund, bill) gives up after this long and counts as unavailable.
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // The built-in sandbox provider and its routes; false for production (its routes answer 404).
+  SANDBOX_ENABLED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   SANDBOX_CALLBACK_URL: optionalText,
   /** Where providers reach this gateway's /api/callbacks/{provider}; given to them with every order. */
   CALLBACK_BASE_URL: optionalText.refine((url) => url === undefined || /^https?:\/\/[^/]+/.test(url), {
@@ -121,10 +126,15 @@ const envSchema = z.object({
   PAYMENT_QUERY_SCHEDULE: secondsList('PAYMENT_QUERY_SCHEDULE', '60,120,300,600,1800'),
   // Queries go on this long past the attempt's expiry (providers notify for about a day), then an alert is raised.
   PAYMENT_QUERY_HORIZON_SECONDS: z.coerce.number().int().min(0).default(86_400),
-  // When the confirm-pending and close-expired sweeps run (cron; six fields for seconds).
+  // When the lifecycle sweeps (confirm-pending, close-expired, find-duplicates, confirm-refunds) run (cron; six fields for seconds).
   LIFECYCLE_SWEEP_CRON: z.string().trim().min(1).default('* * * * *'),
   // How long a worker may talk to a provider about one attempt before another worker may take it over.
   LIFECYCLE_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  // Waits between looks at a refund not yet final (a resubmission while the provider has not taken it, else a query),
+  // from its creation; the last wait repeats, for as long as the refund stays open.
+  REFUND_QUERY_SCHEDULE: secondsList('REFUND_QUERY_SCHEDULE', '60,300,1800,3600,21600'),
+  // A refund still not final this long after it was asked raises an alert (and is still queried).
+  REFUND_STUCK_AFTER_SECONDS: z.coerce.number().int().min(1).default(86_400),
   // Fee of a merchant created without one, in parts per million of each payment (6000 = 0.6%).
   DEFAULT_FEE_RATE_PPM: z.coerce.number().int().min(0).max(1_000_000).default(6_000),
   DELIVERY_RETRY_SCHEDULE: secondsList('DELIVERY_RETRY_SCHEDULE', '5,30,120,600,1800,3600,10800,21600,43200,86400'),
@@ -168,6 +178,11 @@ const envSchema = z.object({
     .string()
     .default(DEFAULT_BUSINESS_TIME_ZONE)
     .refine(isValidTimeZone, { message: 'SETTLEMENT_TIMEZONE must be an IANA time zone, e.g. Asia/Shanghai' }),
+  // When the settle pass runs (cron; six fields for seconds), and how long after its end a business day is settled.
+  SETTLE_CRON: z.string().trim().min(1).default('*/10 * * * *'),
+  SETTLEMENT_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  // When yesterday's provider bills are reconciled (cron in China time, the providers' bill day).
+  RECONCILE_CRON: z.string().trim().min(1).default('30 10 * * *'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -10,6 +10,12 @@ export const errorCodes = {
   not_found: 404,
   conflict: 409,
   already_paid: 409,
+  /** A refund of a payment that is not paid (pending, closed, failed). */
+  payment_not_refundable: 409,
+  /** A refund of more than is left to refund of what was paid. */
+  refund_exceeds_paid: 422,
+  /** The paid attempt already has 50 refunds (WeChat Pay's limit per order). */
+  refund_limit_reached: 422,
   payload_too_large: 413,
   rate_limited: 429,
   signature_invalid: 401,

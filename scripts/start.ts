@@ -38,13 +38,15 @@ async function stop(signal: string) {
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
 
-async function adminToken(): Promise<string> {
-  const file = path.join(dataDir, 'admin-token');
-  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+const adminTokenFile = path.join(dataDir, 'admin-token');
+
+/** The admin token when the environment gives none: the one an earlier start kept, or a new one kept for the next. */
+async function adminToken(): Promise<{ token: string; generated: boolean }> {
+  if (existsSync(adminTokenFile)) return { token: (await readFile(adminTokenFile, 'utf8')).trim(), generated: false };
   const token = `adm_${randomBytes(24).toString('base64url')}`;
   await mkdir(dataDir, { recursive: true });
-  await writeFile(file, `${token}\n`, { mode: 0o600 });
-  return token;
+  await writeFile(adminTokenFile, `${token}\n`, { mode: 0o600 });
+  return { token, generated: true };
 }
 
 if (!process.env.DATABASE_URL) {
@@ -53,7 +55,8 @@ if (!process.env.DATABASE_URL) {
   await ensureDatabase(database.url('postgres'), 'paygate');
   process.env.DATABASE_URL = database.url('paygate');
 }
-process.env.ADMIN_API_TOKEN ||= await adminToken();
+const tokenSource = process.env.ADMIN_API_TOKEN ? 'environment' : await adminToken();
+if (typeof tokenSource === 'object') process.env.ADMIN_API_TOKEN = tokenSource.token;
 // The demo's merchants are the local simulator, which the notify-URL guard refuses unless allowlisted.
 if (flags.demo) process.env.NOTIFY_URL_ALLOWLIST ||= '127.0.0.1,localhost';
 const env = getEnv();
@@ -81,7 +84,11 @@ children.push(supervise('worker', node, [...tsx, path.join(root, 'workers/index.
 const baseUrl = `http://localhost:${env.PORT}`;
 await waitForHealth(baseUrl);
 log(`ready: ${baseUrl}  (API reference ${baseUrl}/api/openapi.json)`);
-log(`admin token: ${env.ADMIN_API_TOKEN}`);
+// Printed once, when it was made; a token from the environment or from an earlier start stays out of the output.
+const tokenFileShown = adminTokenFile.startsWith(root) ? path.relative(root, adminTokenFile) : adminTokenFile;
+if (typeof tokenSource === 'object' && tokenSource.generated)
+  log(`admin token (generated, kept in ${tokenFileShown}): ${env.ADMIN_API_TOKEN}`);
+else if (typeof tokenSource === 'object') log(`admin token: in ${tokenFileShown}`);
 log(`sign in at ${baseUrl}/login as ${adminEmail}`);
 if (flags.demo) {
   children.push(

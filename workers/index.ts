@@ -9,6 +9,7 @@ import { autoBlockPolicyFrom } from '@/server/risk/auto-block-policy';
 import { getSandboxKeys } from '@/server/sandbox/sandbox-keys';
 import { registerCampaignSubscriber } from './jobs/campaign-subscriber';
 import { registerCheckAttempt } from './jobs/check-attempt';
+import { registerCheckRefund } from './jobs/check-refund';
 import { registerCompactDashboardStats } from './jobs/compact-dashboard-stats';
 import { registerDeliverWebhook } from './jobs/deliver-webhook';
 import { registerExtraPayment } from './jobs/extra-payment';
@@ -18,6 +19,7 @@ import { registerPruneRiskAggregates } from './jobs/prune-risk-aggregates';
 import { registerRequeueStrandedDeliveries } from './jobs/requeue-stranded-deliveries';
 import { registerRiskSubscriber } from './jobs/risk-subscriber';
 import { registerSendSandboxCallback } from './jobs/send-sandbox-callback';
+import { registerSettlementSchedules } from './jobs/settlement-schedules';
 
 const env = getEnv();
 const db = getPrisma();
@@ -51,8 +53,10 @@ await registerPruneRiskAggregates({
 await registerRequeueStrandedDeliveries({ boss, db, graceSeconds: env.STRANDED_DELIVERY_GRACE_SECONDS });
 const lifecycle = lifecycleSettingsFrom(env);
 await registerCheckAttempt({ boss, db, settings: lifecycle });
-await registerExtraPayment({ boss, db });
+await registerCheckRefund({ boss, db, settings: lifecycle });
+await registerExtraPayment({ boss, db, settings: lifecycle });
 await registerLifecycleSweeps({ boss, db, settings: lifecycle, cron: env.LIFECYCLE_SWEEP_CRON });
+await registerSettlementSchedules({ boss, db, settings: lifecycle, settleCron: env.SETTLE_CRON, reconcileCron: env.RECONCILE_CRON });
 await registerCompactDashboardStats({ boss, db });
 logger.info({ pid: process.pid }, 'worker ready');
 

@@ -1,14 +1,9 @@
 // The staff console's frame (DESIGN §8): only staff past the page guard; navigation for their role, the live
 // indicator, one live stream for every page under it, and the account menu with "Sign out".
 import type { ReactNode } from 'react';
-import { AppShell } from '@/components/shell/app-shell';
-import { navigationForRole, staffNavigation } from '@/components/shell/navigation';
-import { BusinessTimeZoneProvider } from '@/components/ui/business-time-zone';
-import { AccountMenu } from '@/features/auth/components/account-menu';
-import { LiveEventsProvider } from '@/features/live/components/live-events-provider';
-import { LiveIndicator } from '@/features/live/components/live-indicator';
-import { getEnv } from '@/lib/env';
+import { staffNavigation } from '@/components/shell/navigation';
 import { requirePageUser } from '@/app/_auth/require-page-user';
+import { SignedInShell } from '@/app/_shell/signed-in-shell';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,18 +12,8 @@ export const metadata = { title: { default: 'Staff console — Paygate', templat
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser({ audience: 'staff' });
   return (
-    <BusinessTimeZoneProvider timeZone={getEnv().SETTLEMENT_TIMEZONE}>
-      <LiveEventsProvider>
-        <AppShell
-          navigation={navigationForRole(staffNavigation, user.role)}
-          area="Staff console"
-          homeHref="/console"
-          status={<LiveIndicator />}
-          userMenu={<AccountMenu user={{ email: user.email, role: user.role }} />}
-        >
-          {children}
-        </AppShell>
-      </LiveEventsProvider>
-    </BusinessTimeZoneProvider>
+    <SignedInShell user={user} navigation={staffNavigation} area="Staff console" base="/console">
+      {children}
+    </SignedInShell>
   );
 }

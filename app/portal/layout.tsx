@@ -1,14 +1,10 @@
 // The merchant portal's frame (DESIGN §8): only the merchant's own users past the page guard; navigation for their
-// role, the live indicator, and the account menu with "Sign out".
+// role, the live indicator, the account menu with "Sign out", and the banner while the merchant is blocked.
 import type { ReactNode } from 'react';
-import { AppShell } from '@/components/shell/app-shell';
-import { merchantNavigation, navigationForRole } from '@/components/shell/navigation';
-import { BusinessTimeZoneProvider } from '@/components/ui/business-time-zone';
-import { AccountMenu } from '@/features/auth/components/account-menu';
-import { LiveEventsProvider } from '@/features/live/components/live-events-provider';
-import { LiveIndicator } from '@/features/live/components/live-indicator';
-import { getEnv } from '@/lib/env';
+import { merchantNavigation } from '@/components/shell/navigation';
+import { BlockedBanner } from '@/features/portal/components/blocked-banner';
 import { requirePageUser } from '@/app/_auth/require-page-user';
+import { SignedInShell } from '@/app/_shell/signed-in-shell';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,19 +12,12 @@ export const metadata = { title: { default: 'Merchant portal — Paygate', templ
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser({ audience: 'merchant', path: '/portal' });
+  // The guard admits merchant users only, and every merchant user is bound to its merchant.
+  const merchantId = user.merchantId ?? '';
   return (
-    <BusinessTimeZoneProvider timeZone={getEnv().SETTLEMENT_TIMEZONE}>
-      <LiveEventsProvider>
-        <AppShell
-          navigation={navigationForRole(merchantNavigation, user.role)}
-          area="Merchant portal"
-          homeHref="/portal"
-          status={<LiveIndicator />}
-          userMenu={<AccountMenu user={{ email: user.email, role: user.role }} />}
-        >
-          {children}
-        </AppShell>
-      </LiveEventsProvider>
-    </BusinessTimeZoneProvider>
+    <SignedInShell user={user} navigation={merchantNavigation} area="Merchant portal" base="/portal">
+      <BlockedBanner merchantId={merchantId} />
+      {children}
+    </SignedInShell>
   );
 }

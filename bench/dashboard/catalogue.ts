@@ -16,6 +16,10 @@ export type Catalogue = {
   /** One day a week ago, as ISO instants. */
   weekAgo: { since: string; until: string };
   merchantCursor: string;
+  /** Settlement rows (any merchant, and the biggest merchant's), and the last seven settled days. */
+  settlements: string[];
+  bigMerchantSettlements: string[];
+  settledWeek: { from: string; to: string };
 };
 
 const merchantId = async (db: Db, n: number) =>
@@ -52,6 +56,12 @@ export async function readCatalogue({
     if (!body.nextCursor) throw new Error(`${path} gave no cursor`);
     return body.nextCursor;
   };
+  const settlements = await db.$queryRaw<{ id: string }[]>`SELECT id::text FROM settlement ORDER BY day DESC, id LIMIT 200`;
+  const bigMerchantSettlements = await db.$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM settlement WHERE merchant_id = ${big}::uuid ORDER BY day DESC LIMIT 30`;
+  const [settled] = await db.$queryRaw<{ from: string; to: string }[]>`
+    SELECT to_char(max(day) - 6, 'YYYY-MM-DD') AS "from", to_char(max(day), 'YYYY-MM-DD') AS "to" FROM settlement`;
+  if (settlements.length === 0 || bigMerchantSettlements.length === 0) throw new Error('the seed settled nothing');
   const day = 86_400_000;
   const weekAgo = Math.floor((Date.now() - 7 * day) / day) * day;
   return {
@@ -70,5 +80,8 @@ export async function readCatalogue({
     deepCursor: await cursorFrom(`/api/payments?limit=1&until=${encodeURIComponent(middle.toISOString())}`),
     weekAgo: { since: new Date(weekAgo).toISOString(), until: new Date(weekAgo + day).toISOString() },
     merchantCursor: await cursorFrom('/api/merchants?limit=50'),
+    settlements: settlements.map((row) => row.id),
+    bigMerchantSettlements: bigMerchantSettlements.map((row) => row.id),
+    settledWeek: settled,
   };
 }

@@ -1,5 +1,5 @@
-// Every list, filter and figure request the staff console's pages make (DESIGN §8), and those of the merchant portal
-// that exist so far, each a path built from the catalogue; `i` varies the ids from one sample to the next.
+// Every list, filter and figure request the staff console's and the merchant portal's pages make (DESIGN §8), each a
+// path built from the catalogue; `i` varies the ids from one sample to the next.
 import type { Catalogue } from './catalogue';
 
 export type BenchRequest = {
@@ -93,6 +93,27 @@ export const consoleRequests: BenchRequest[] = [
 
   { page: 'Rules', name: 'the rules', path: () => '/api/risk/rules' },
 
+  { page: 'Settlements', name: 'newest, every merchant', path: () => '/api/settlements' },
+  { page: 'Settlements', name: 'the biggest merchant', path: (c) => `/api/settlements?merchantId=${c.merchant.big}` },
+  { page: 'Settlements', name: 'the last 7 days', path: (c) => `/api/settlements?from=${c.settledWeek.from}&to=${c.settledWeek.to}` },
+  {
+    page: 'Settlements',
+    name: 'a small merchant, 7 days',
+    path: (c) => `/api/settlements?merchantId=${c.merchant.small}&from=${c.settledWeek.from}&to=${c.settledWeek.to}`,
+  },
+  { page: 'Settlements', name: "a row's drill-down", path: (c, i) => `/api/settlements/${pick(c.settlements, i)}/entries` },
+
+  { page: 'Audit', name: 'newest', path: () => '/api/audit' },
+  { page: 'Audit', name: 'the biggest merchant', path: (c) => `/api/audit?merchantId=${c.merchant.big}` },
+  { page: 'Audit', name: 'action: alert decisions', path: () => '/api/audit?action=risk_alert.decide' },
+  { page: 'Audit', name: 'actor: one person', path: () => `/api/audit?actor=${q('user:support@paygate.test')}` },
+
+  { page: 'Notifications', name: 'the inbox, newest', path: () => '/api/notifications' },
+  { page: 'Notifications', name: 'rejected', path: () => '/api/notifications?outcome=rejected' },
+  { page: 'Notifications', name: 'alipay', path: () => '/api/notifications?provider=alipay' },
+
+  { page: 'Users', name: 'the people', path: () => '/api/users' },
+
   { page: 'Portal', as: 'merchant', name: 'home: summary', path: (c) => `/api/merchants/${c.merchant.big}/summary` },
   { page: 'Portal', as: 'merchant', name: 'orders: newest 50', path: () => '/api/payments?limit=50' },
   { page: 'Portal', as: 'merchant', name: 'orders: closed', path: () => '/api/payments?status=closed' },
@@ -103,5 +124,19 @@ export const consoleRequests: BenchRequest[] = [
     path: (c, i) => `/api/payments?q=${q(pick(c.payments, i).outTradeNo)}`,
   },
   { page: 'Portal', as: 'merchant', name: 'order timeline', path: (c, i) => `/api/payments/${pick(c.bigMerchantPayments, i)}/timeline` },
+  { page: 'Portal', as: 'merchant', name: 'deliveries: newest 50', path: () => '/api/deliveries?limit=50' },
   { page: 'Portal', as: 'merchant', name: 'deliveries: failed', path: () => '/api/deliveries?status=failed' },
+  { page: 'Portal', as: 'merchant', name: 'settlements', path: () => '/api/settlements' },
+  {
+    page: 'Portal',
+    as: 'merchant',
+    name: 'settlements: 7 days',
+    path: (c) => `/api/settlements?from=${c.settledWeek.from}&to=${c.settledWeek.to}`,
+  },
+  {
+    page: 'Portal',
+    as: 'merchant',
+    name: "a settlement's drill-down",
+    path: (c, i) => `/api/settlements/${pick(c.bigMerchantSettlements, i)}/entries`,
+  },
 ];

@@ -3,11 +3,13 @@
 // Reusable by any benchmark that needs a realistic database (the merchant portal's requests, say).
 import pg from 'pg';
 import type { Db } from '@/lib/db/prisma';
+import { settleDueDays } from '@/server/settlements/settle-due-days';
 import { compactDashboardStats } from '@/server/stats/compact-dashboard-stats';
 import {
   attemptChunk,
   deliveryChunk,
   exchangeChunk,
+  ledgerStatements,
   merchantStatements,
   notificationChunk,
   paymentChunk,
@@ -62,6 +64,7 @@ export async function seedDashboard({
       chunks.push(paymentChunk(options, from, Math.min(options.payments, from + paymentsPerStatement - 1)));
     }
     await run('payments (rows: their attempts)', chunks);
+    await run('ledger entries', ledgerStatements());
     await run('provider exchanges', days.map(exchangeChunk));
     await run('state changes', days.map(statusChangeChunk));
     await run('deliveries', days.map(deliveryChunk));
@@ -72,6 +75,12 @@ export async function seedDashboard({
     const started = performance.now();
     await compactDashboardStats({ db });
     timings.push({ step: 'compaction', seconds: (performance.now() - started) / 1000, rows: 0 });
+    // The settle pass of production, over every ended business day: a day per transaction.
+    const settling = performance.now();
+    const settled = await settleDueDays({ db, limit: options.days + 2 });
+    const settlements = settled.reduce((sum, day) => sum + day.settlementIds.length, 0);
+    timings.push({ step: 'settlements (settle pass)', seconds: (performance.now() - settling) / 1000, rows: settlements });
+    log(`seed: settlements: ${settlements.toLocaleString('en-US')} rows over ${settled.length} days`);
     await run('vacuum analyze', ['VACUUM (ANALYZE)']);
   } finally {
     await client.end();

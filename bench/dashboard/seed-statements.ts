@@ -245,3 +245,18 @@ export function riskStatements({ payments, merchants, days }: SeedOptions): stri
      FROM delivery WHERE status = 'failed' AND abs(hashtext(id::text)) % 10 = 0`,
   ];
 }
+
+/**
+ * The ledger of every paid attempt, as the booking trigger writes it when an attempt becomes paid (the seed inserts
+ * attempts already paid, which no UPDATE trigger sees): the payment and its fee, booked when it was paid.
+ */
+export function ledgerStatements(): string[] {
+  return [
+    `INSERT INTO ledger_entry (id, merchant_id, payment_id, attempt_id, kind, source_id, amount, currency, sandbox, booked_at)
+     SELECT gen_random_uuid(), a.merchant_id, a.payment_id, a.id, k.kind, a.id, k.amount, a.currency, a.provider = 'sandbox', a.paid_at
+     FROM payment_attempt a
+     CROSS JOIN LATERAL (VALUES ('payment'::"LedgerEntryKind", a.amount::bigint),
+                                ('fee'::"LedgerEntryKind", paygate_fee(a.amount, coalesce(a.fee_rate_ppm, 0)))) AS k(kind, amount)
+     WHERE a.status = 'succeeded' AND a.paid_at IS NOT NULL AND k.amount > 0`,
+  ];
+}

@@ -9,6 +9,7 @@ test('each role sees the pages it may use', () => {
     'Overview',
     'Orders',
     'Deliveries',
+    'Notifications',
     'Alerts',
     'Merchants',
     'Rules',
@@ -20,6 +21,7 @@ test('each role sees the pages it may use', () => {
     'Overview',
     'Orders',
     'Deliveries',
+    'Notifications',
     'Alerts',
     'Merchants',
     'Settlements',
@@ -40,10 +42,12 @@ test('each role sees the pages it may use', () => {
     'Settlements',
     'Developer',
   ]);
-  // A viewer's settings section is empty, so it is dropped rather than shown as a bare heading.
+  // A viewer reads the developer settings (their controls are disabled) but does not manage users.
   const viewer = navigationForRole(merchantNavigation, 'viewer');
-  assert.deepEqual(labels(viewer), ['Home', 'Orders', 'Deliveries', 'Settlements']);
-  assert.equal(viewer.length, 1);
+  assert.deepEqual(labels(viewer), ['Home', 'Orders', 'Deliveries', 'Settlements', 'Developer']);
+  // A section whose items a role may not use is dropped rather than shown as a bare heading.
+  const admin = navigationForRole([{ title: 'Settings', items: [{ href: '/x', label: 'X', icon: 'users', roles: ['owner'] }] }], 'viewer');
+  assert.deepEqual(admin, []);
 });
 
 test('the current item: exact for a section root, the item and its sub-pages otherwise', () => {

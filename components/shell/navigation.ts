@@ -19,6 +19,7 @@ export const staffNavigation: readonly NavSection[] = [
       { href: '/console', label: 'Overview', icon: 'overview', match: 'exact' },
       { href: '/console/orders', label: 'Orders', icon: 'orders' },
       { href: '/console/deliveries', label: 'Deliveries', icon: 'deliveries' },
+      { href: '/console/notifications', label: 'Notifications', icon: 'notifications' },
       { href: '/console/alerts', label: 'Alerts', icon: 'alerts' },
       { href: '/console/merchants', label: 'Merchants', icon: 'merchants' },
     ],
@@ -34,7 +35,7 @@ export const staffNavigation: readonly NavSection[] = [
   },
 ];
 
-/** The merchant portal: owners see everything, developers the webhook settings, viewers read. */
+/** The merchant portal: owners also manage users; developers change the webhook settings, which viewers only read. */
 export const merchantNavigation: readonly NavSection[] = [
   {
     items: [
@@ -47,7 +48,7 @@ export const merchantNavigation: readonly NavSection[] = [
   {
     title: 'Settings',
     items: [
-      { href: '/portal/developer', label: 'Developer', icon: 'developer', roles: ['owner', 'developer'] },
+      { href: '/portal/developer', label: 'Developer', icon: 'developer' },
       { href: '/portal/users', label: 'Users', icon: 'users', roles: ['owner'] },
     ],
   },

@@ -16,7 +16,7 @@ const baseUrl = `http://127.0.0.1:${port}`;
 
 after(() => rm(dataDir, { recursive: true, force: true }));
 
-function start(): { child: ChildProcess; output: () => string } {
+function start(extraEnv: Record<string, string> = {}): { child: ChildProcess; output: () => string } {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PAYGATE_DATA_DIR: dataDir,
@@ -26,6 +26,7 @@ function start(): { child: ChildProcess; output: () => string } {
   };
   delete env.DATABASE_URL;
   delete env.ADMIN_API_TOKEN;
+  Object.assign(env, extraEnv);
   const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '--import', 'tsx', path.join(root, 'scripts/start.ts')], {
     cwd: root,
     env,
@@ -63,7 +64,7 @@ test('npm start runs the whole system with no configuration and keeps its data a
   const first = start();
   await waitFor(async () => first.output().includes('[start] ready'), 120_000);
   const token = (await readFile(path.join(dataDir, 'admin-token'), 'utf8')).trim();
-  assert.match(first.output(), new RegExp(`admin token: ${token}`));
+  assert.match(first.output(), new RegExp(`admin token \\(generated, kept in \\S+\\): ${token}`), 'a generated token is printed once');
   const merchant = await api(baseUrl, 'POST', '/api/merchants', { name: 'Persisted', notifyUrl: 'http://127.0.0.1:9/n' }, token);
   assert.equal(merchant.status, 201);
 
@@ -80,10 +81,12 @@ test('npm start runs the whole system with no configuration and keeps its data a
   await stop(first.child);
   for (const pid of children) assert.equal(commandOf(pid), '', `process ${pid} outlived npm start`);
 
-  const second = start();
+  // The second start is given the token in its environment, as an operator would.
+  const second = start({ ADMIN_API_TOKEN: token });
   await waitFor(async () => second.output().includes('[start] ready'), 120_000);
   const again = await api(baseUrl, 'GET', `/api/merchants/${merchant.json.id}`, undefined, token);
   assert.equal(again.status, 200);
   assert.equal(again.json.name, 'Persisted');
+  assert.ok(!second.output().includes(token), 'a token from the environment is never printed');
   await stop(second.child);
 });

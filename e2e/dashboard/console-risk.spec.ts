@@ -1,23 +1,24 @@
 // The staff console's risk pages in Chromium against the real web and worker processes: a merchant blocked through
-// the dialog is refused its next payment and unblocked the same way, the page showing each state; an alert decided
-// with a reason shows its person and reason.
+// the dialog is refused its next payment and unblocked the same way, the page showing each state and its audit trail
+// naming the analyst; an alert decided twice shows both decisions with their person and reason, in order.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { outTradeNo } from '@/prisma/seed/factories';
 import { launchBrowser } from '../helpers/browser';
-import { signedInContexts } from '../helpers/sign-in';
+import { signedInContexts, type Person } from '../helpers/sign-in';
 import { api, startSystem, waitFor, type RunningSystem } from '../helpers/start-system';
 
 let system: RunningSystem;
 let browser: Browser;
 let context: BrowserContext;
+let analyst: Person;
 
 before(async () => {
   system = await startSystem();
   browser = await launchBrowser();
   // An analyst watches, decides alerts and blocks merchants (DESIGN §8).
-  ({ context } = await signedInContexts(system, browser)('analyst'));
+  ({ context, person: analyst } = await signedInContexts(system, browser)('analyst'));
 });
 
 after(async () => {
@@ -71,6 +72,16 @@ describe('the console risk pages', () => {
     await page.getByTestId('merchant-status').getByText('Active').waitFor();
     assert.equal((await pay(merchantId)).status, 201);
 
+    // The merchant page's audit trail names the analyst for both, newest first, with each reason.
+    const trail = page.getByRole('table', { name: 'Merchant audit trail' });
+    await trail.getByText('Unblocked merchant').waitFor();
+    const rows = trail.getByRole('row').filter({ hasText: /blocked merchant/i });
+    assert.deepEqual(await rows.getByTestId('audit-reason').allTextContents(), [
+      'Checked with the shop: a real sale',
+      'Window sum far above its baseline',
+    ]);
+    assert.deepEqual(await rows.getByTestId('audit-actor').allTextContents(), [`user:${analyst.email}`, `user:${analyst.email}`]);
+
     // The list shows the state too.
     await page.goto(`${system.baseUrl}/console/merchants?status=active`);
     await page.getByRole('link', { name: 'Blockable Mart' }).first().waitFor();
@@ -108,11 +119,23 @@ describe('the console risk pages', () => {
     await confirmReason(page, 'Acknowledge', 'Watching the till for an hour', 'Acknowledge');
     const decision = page.getByTestId('alert-decision').first();
     await decision.getByTestId('decision-reason').getByText('Watching the till for an hour').waitFor();
-    assert.notEqual((await decision.getByTestId('decision-actor').textContent())?.trim(), '');
+    // The person is the signed-in analyst, never a name typed in the dialog.
+    assert.equal((await decision.getByTestId('decision-actor').textContent())?.trim(), `user:${analyst.email}`);
     await page.getByTestId('alert-status').getByText('Acknowledged').waitFor();
     const stored = await api(system.baseUrl, 'GET', `/api/risk/alerts/${alertId}`);
     assert.equal(stored.json.status, 'acknowledged');
     assert.equal(stored.json.decisionReason, 'Watching the till for an hour');
+
+    // A second decision is added to the history; the first stays, in order.
+    await confirmReason(page, 'Dismiss', 'A school trip bought lunch', 'Dismiss');
+    await page.getByTestId('alert-status').getByText('Dismissed').waitFor();
+    const decisions = page.getByTestId('alert-decision');
+    await decisions.nth(1).getByText('A school trip bought lunch').waitFor();
+    assert.deepEqual(await decisions.getByTestId('decision-reason').allTextContents(), [
+      'Watching the till for an hour',
+      'A school trip bought lunch',
+    ]);
+    assert.deepEqual(await decisions.getByTestId('decision-actor').allTextContents(), [`user:${analyst.email}`, `user:${analyst.email}`]);
     await page.close();
   });
 });

@@ -77,3 +77,11 @@ test("refunds go into the story by time, and every item's key is unique", () => 
   assert.equal(story[3].details[0], '¥5.00 · Customer');
   assert.equal(new Set(story.map((item) => item.key)).size, story.length);
 });
+
+test('links stay within the area the story is shown in', () => {
+  const staff = buildOrderStory(entries);
+  const portal = buildOrderStory(entries, [], '/portal');
+  const attempt = (story: typeof staff) => story.find((item) => item.title === 'Webhook attempt 1')?.href;
+  assert.match(attempt(staff) ?? '', /^\/console\/deliveries\/.+#attempt-1$/);
+  assert.match(attempt(portal) ?? '', /^\/portal\/deliveries\/.+#attempt-1$/);
+});

@@ -27,9 +27,9 @@ function refundLine(refund: RefundSummary): StoryItem {
  * The order's whole story, oldest first: the timeline's entries in the order the API gives them (it orders facts at
  * the same instant), with the payment's refunds put in by time. Each item has a key unique within the story.
  */
-export function buildOrderStory(entries: readonly TimelineEntry[], refunds: readonly RefundSummary[] = []): StoryItem[] {
+export function buildOrderStory(entries: readonly TimelineEntry[], refunds: readonly RefundSummary[] = [], base = '/console'): StoryItem[] {
   const story: StoryItem[] = entries.map((entry, index) => ({
-    ...describeTimelineEntry(entry),
+    ...describeTimelineEntry(entry, base),
     key: `${entry.type}:${index}`,
     at: entry.at,
   }));

@@ -42,8 +42,11 @@ const httpAnswer = (status: number | null, ms: number) => `${status === null ? '
 
 const present = (...items: (string | null | false | undefined)[]) => items.filter((item): item is string => Boolean(item));
 
-/** One entry of an order's timeline as words: a title, its facts, a tone and, where there is one, a link. */
-export function describeTimelineEntry(entry: TimelineEntry): TimelineLine {
+/**
+ * One entry of an order's timeline as words: a title, its facts, a tone and, where there is one, a link within the
+ * area it is shown in (`base`: the console or the portal).
+ */
+export function describeTimelineEntry(entry: TimelineEntry, base = '/console'): TimelineLine {
   switch (entry.type) {
     case 'created':
       return {
@@ -104,7 +107,7 @@ export function describeTimelineEntry(entry: TimelineEntry): TimelineLine {
         title: `Webhook ${entry.eventType}: ${formatStatus(entry.status)}`,
         details: [`${entry.attemptCount} ${entry.attemptCount === 1 ? 'attempt' : 'attempts'}`],
         tone: deliveryTone[entry.status],
-        href: `/console/deliveries/${entry.deliveryId}`,
+        href: `${base}/deliveries/${entry.deliveryId}`,
       };
     case 'delivery_attempt': {
       const ok = entry.statusCode !== null && entry.statusCode >= 200 && entry.statusCode < 300;
@@ -113,7 +116,7 @@ export function describeTimelineEntry(entry: TimelineEntry): TimelineLine {
         title: `Webhook attempt ${entry.attemptNumber}`,
         details: present(httpAnswer(entry.statusCode, entry.durationMs), entry.error),
         tone: ok ? 'success' : 'danger',
-        href: `/console/deliveries/${entry.deliveryId}#attempt-${entry.attemptNumber}`,
+        href: `${base}/deliveries/${entry.deliveryId}#attempt-${entry.attemptNumber}`,
       };
     }
     case 'risk_evaluation':
@@ -124,7 +127,7 @@ export function describeTimelineEntry(entry: TimelineEntry): TimelineLine {
         title: `Risk alert: ${formatStatus(entry.kind)}`,
         details: present(formatStatus(entry.status), entry.hitCount > 1 && `${entry.hitCount} hits`),
         tone: alertTone[entry.status],
-        href: `/console/alerts/${entry.alertId}`,
+        href: `${base}/alerts/${entry.alertId}`,
       };
     case 'action':
       return {

@@ -6,6 +6,7 @@ import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { getPrisma } from '@/lib/db/prisma';
 import { getEnv } from '@/lib/env';
+import { clientAddressHeader } from './client-address-header';
 
 export const minPasswordLength = 12;
 
@@ -63,7 +64,8 @@ function createAuth() {
     advanced: {
       database: { generateId: 'uuid' },
       useSecureCookies: env.BETTER_AUTH_URL?.startsWith('https://') ?? false,
-      ipAddress: { ipAddressHeaders: ['x-forwarded-for', 'x-real-ip'] },
+      // Set by handleAuthRequest from the address TRUSTED_PROXY_HOPS trusts; X-Forwarded-For's left end is the sender's.
+      ipAddress: { ipAddressHeaders: [clientAddressHeader] },
     },
     telemetry: { enabled: false },
     // Its one warning (no BETTER_AUTH_URL) is the intended set-up here; errors still show.

@@ -4,8 +4,10 @@
 import type { PgBoss } from 'pg-boss';
 import type { z } from 'zod';
 import { merchantStatusEventSchema, paymentSucceededEventSchema } from '@/contracts/events';
+import { refundEventSchema } from '@/contracts/refunds';
 import {
   checkAttemptJobSchema,
+  checkRefundJobSchema,
   choreJobSchema,
   deliverWebhookJobSchema,
   extraPaymentJobSchema,
@@ -83,7 +85,21 @@ export const jobs = {
     schema: extraPaymentJobSchema,
     queue: { retryLimit: 20, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, retentionSeconds: 30 * 86_400 },
   }),
-  // Sweeps: each catches the attempts whose own job went missing. One runs at a time; a failed run is the next's work.
+  // One look at one refund not yet final, keyed on it like check-attempt: one waiting and one running per refund.
+  checkRefund: defineJob({
+    name: 'check-refund',
+    schema: checkRefundJobSchema,
+    queue: {
+      policy: 'stately',
+      retryLimit: 3,
+      retryDelay: 2,
+      retryBackoff: true,
+      expireInSeconds: 300,
+      heartbeatSeconds: 10,
+      retentionSeconds: 7 * 86_400,
+    },
+  }),
+  // Sweeps: each catches the attempts (or refunds) whose own job went missing. One runs at a time; a failed run is the next's work.
   confirmPending: defineJob({
     name: 'confirm-pending',
     schema: choreJobSchema,
@@ -93,6 +109,29 @@ export const jobs = {
     name: 'close-expired',
     schema: choreJobSchema,
     queue: { retryLimit: 0, expireInSeconds: 600, policy: 'singleton' },
+  }),
+  findDuplicates: defineJob({
+    name: 'find-duplicates',
+    schema: choreJobSchema,
+    queue: { retryLimit: 0, expireInSeconds: 600, policy: 'singleton' },
+  }),
+  confirmRefunds: defineJob({
+    name: 'confirm-refunds',
+    schema: choreJobSchema,
+    queue: { retryLimit: 0, expireInSeconds: 600, policy: 'singleton' },
+  }),
+  // Settle: each run settles every ended business day not yet settled, a day per transaction; one run at a time,
+  // and a failed run is the next one's work.
+  settle: defineJob({
+    name: 'settle',
+    schema: choreJobSchema,
+    queue: { retryLimit: 0, expireInSeconds: 900, policy: 'singleton' },
+  }),
+  // Reconcile yesterday's provider bills; a bill not there yet (or a provider away) is tried again within the hour.
+  reconcile: defineJob({
+    name: 'reconcile',
+    schema: choreJobSchema,
+    queue: { retryLimit: 3, retryDelay: 1_200, expireInSeconds: 900, policy: 'singleton' },
   }),
   // A scheduled chore: the next run does what a failed one did not.
   pruneRiskAggregates: defineJob({
@@ -120,6 +159,12 @@ export const jobs = {
     schema: merchantStatusEventSchema,
     queue: { ...subscriberRetries, retentionSeconds: 7 * 86_400 },
   }),
+  // Final refunds for the systems downstream (ledger readers, campaign clawbacks, reporting), like merchant-events.
+  refundEvents: defineJob({
+    name: 'refund-events',
+    schema: refundEventSchema,
+    queue: { ...subscriberRetries, retentionSeconds: 7 * 86_400 },
+  }),
 } satisfies Record<string, JobDefinition>;
 
 function defineTopic<const N extends string, S extends z.ZodType>(topic: { name: N; schema: S; subscribers: JobDefinition<S>[] }) {
@@ -135,6 +180,8 @@ export const eventTopics = {
   }),
   merchantBlocked: defineTopic({ name: 'merchant.blocked', schema: merchantStatusEventSchema, subscribers: [jobs.merchantEvents] }),
   merchantUnblocked: defineTopic({ name: 'merchant.unblocked', schema: merchantStatusEventSchema, subscribers: [jobs.merchantEvents] }),
+  refundSucceeded: defineTopic({ name: 'refund.succeeded', schema: refundEventSchema, subscribers: [jobs.refundEvents] }),
+  refundFailed: defineTopic({ name: 'refund.failed', schema: refundEventSchema, subscribers: [jobs.refundEvents] }),
 };
 
 export type EventTopic = (typeof eventTopics)[keyof typeof eventTopics];

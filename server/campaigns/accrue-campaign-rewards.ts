@@ -9,7 +9,7 @@ export type CampaignOutcome = { outcome: 'duplicate' | 'processed'; rewarded: st
 /**
  * The campaign subscriber's work for a batch of payments: a reward from every running campaign a payment
  * qualifies for, exactly once per (campaign, payment), never past a budget. Most payments qualify for no
- * campaign, so one read sorts the batch and those need no transaction and write nothing (skipping the processed
+ * campaign (and sandbox test payments none), so one read sorts the batch and those need no transaction and write nothing (skipping the processed
  * mark is safe: a payment that changed nothing has nothing to apply twice). Returns one outcome per event.
  */
 export async function accrueCampaignRewards({ db, events }: AccrueCampaignRewards): Promise<CampaignOutcome[]> {
@@ -20,7 +20,8 @@ export async function accrueCampaignRewards({ db, events }: AccrueCampaignReward
       ${data.map((d) => d.paidAt)}::timestamptz[]) WITH ORDINALITY AS e(merchant_id, amount, currency, paid_at, ord)
     WHERE EXISTS (SELECT 1 FROM campaign c WHERE c.merchant_ids @> ARRAY[e.merchant_id] AND c.starts_at <= e.paid_at
       AND c.ends_at > e.paid_at AND c.min_amount <= e.amount AND c.currency = e.currency)`;
-  const qualifies = new Set(qualifying.map((row) => row.index));
+  // Sandbox payments are test payments: they never earn a reward.
+  const qualifies = new Set(qualifying.map((row) => row.index).filter((index) => events[index].data.provider !== 'sandbox'));
   return Promise.all(
     events.map((event, index) =>
       qualifies.has(index) ? accrueInTransaction(db, event) : { outcome: 'processed' as const, rewarded: [], budgetExhausted: [] },

@@ -4,6 +4,7 @@ import { getMetrics } from '@/lib/metrics/metrics';
 import { limitRejectedCallback } from '@/lib/rate-limit/limit-rejected-callback';
 import type { ProviderName } from '@/server/providers/provider-notification';
 import { getBoss } from '@/lib/queue/boss';
+import { applyRefundNotification } from '@/server/refunds/apply-refund-notification';
 import { groupCommitFor } from './group-commit';
 import { findNotifiedAttempt } from './find-notified-attempt';
 import { raiseIntakeAlert } from './raise-intake-alert';
@@ -53,16 +54,7 @@ export async function ingestCallback({ db, provider, rawBody, headers, source, n
   }
 
   if (notification.kind === 'refund') {
-    // Verified and kept; refunds are driven to their final state by the refund flow.
-    const { inserted } = await recordNotification(db, {
-      ...base,
-      kind: 'refund',
-      outcome: 'recorded',
-      notificationId: notification.notificationId,
-      dedupeKey: `refund:${notification.providerRefundId}:${notification.refundStatus}`,
-      reason: `refund ${notification.outRefundNo} ${notification.refundStatus}`,
-    });
-    return { accepted: true, outcome: inserted ? 'recorded' : 'duplicate' };
+    return applyRefundNotification({ db, boss: await getBoss(), notification, evidence });
   }
 
   const match = await findNotifiedAttempt(db, notification);

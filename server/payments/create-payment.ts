@@ -32,6 +32,8 @@ type CreatePayment = {
 export async function createPayment({ db, principal, input, client, boss }: CreatePayment) {
   assertMerchantInScope(principal, input.merchantId);
   const env = getEnv();
+  if (input.provider === 'sandbox' && !env.SANDBOX_ENABLED)
+    throw new AppError('validation_failed', 'provider sandbox is turned off on this gateway (SANDBOX_ENABLED=false)');
   const queue = boss ?? (await getBoss());
   const settings = lifecycleSettingsFrom(env);
   const expiresAt = new Date(Date.now() + (input.expiresInSeconds ?? env.PAYMENT_EXPIRES_IN_SECONDS) * 1000);

@@ -20,7 +20,8 @@ export async function advancePromotions({ db, events }: AdvancePromotions): Prom
       WITH ORDINALITY AS e(amount, paid_at, payer, ord)
     WHERE e.payer <> ''
       AND EXISTS (SELECT 1 FROM promotion p WHERE p.starts_at <= e.paid_at AND p.ends_at > e.paid_at AND p.min_amount <= e.amount)`;
-  const qualifies = new Set(qualifying.map((row) => row.index));
+  // Sandbox payments are test payments: they never count toward a promotion.
+  const qualifies = new Set(qualifying.map((row) => row.index).filter((index) => events[index].data.provider !== 'sandbox'));
   return Promise.all(
     events.map((event, index) =>
       qualifies.has(index) ? advanceInTransaction(db, event) : { outcome: 'processed' as const, advanced: [], granted: [] },

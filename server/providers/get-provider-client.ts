@@ -1,5 +1,6 @@
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '@/lib/db/prisma';
+import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { createSandboxClient } from '@/server/sandbox/create-sandbox-client';
 import { createAlipayClientFromEnv } from './alipay/create-alipay-client-from-env';
@@ -20,7 +21,11 @@ const fromEnv: Partial<Record<'wechatpay' | 'alipay', ProviderClient | null>> = 
  * configuration's fault, not the provider's: `unavailable` (503), raised before anything is stored.
  */
 export function getProviderClient({ db, boss, provider }: GetProviderClient): ProviderClient {
-  if (provider === 'sandbox') return createSandboxClient({ db, boss });
+  if (provider === 'sandbox') {
+    if (!getEnv().SANDBOX_ENABLED)
+      throw new AppError('unavailable', 'The sandbox provider is turned off on this gateway (SANDBOX_ENABLED=false)');
+    return createSandboxClient({ db, boss });
+  }
   if (!(provider in fromEnv)) fromEnv[provider] = provider === 'wechatpay' ? createWechatpayClientFromEnv() : createAlipayClientFromEnv();
   const client = fromEnv[provider];
   if (!client)

@@ -66,9 +66,15 @@ export async function autoBlockMerchant({
   }
   const reason = `auto-blocked by rule ${ruleName}; agreeing rules: ${signals.join(', ')}`;
   await blockMerchant({ db, tx, boss, merchantId, reason, actor: 'risk-engine', source: 'risk', alertId });
+  // The alert row is this transaction's already (it was just opened or folded into), so its status cannot move under us.
+  const { status: fromStatus } = await tx.riskAlert.findUniqueOrThrow({ where: { id: alertId }, select: { status: true } });
+  const decidedAt = new Date();
   await tx.riskAlert.update({
     where: { id: alertId },
-    data: { status: 'blocked', decidedAt: new Date(), decidedBy: 'risk-engine', decisionReason: reason, openKey: null },
+    data: { status: 'blocked', decidedAt, decidedBy: 'risk-engine', decisionReason: reason, openKey: null },
+  });
+  await tx.riskAlertDecision.create({
+    data: { alertId, fromStatus, decision: 'blocked', actor: 'risk-engine', reason, createdAt: decidedAt },
   });
   return { blocked: true, signals, reason };
 }

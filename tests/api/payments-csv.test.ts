@@ -4,38 +4,10 @@ import { GET as listRoute } from '@/app/api/payments/route';
 import { makeMerchant, makePayment } from '@/prisma/seed/factories';
 import { escapeFormula } from '@/lib/http/csv-response';
 import { callRoute } from '@/tests/helpers/call-route';
+import { parseCsv } from '@/tests/helpers/parse-csv';
 import { useApp } from '@/tests/helpers/use-app';
 
 const app = useApp();
-
-/** RFC 4180 records of a body whose every non-empty field is quoted. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      record.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else field += char;
-  }
-  return records;
-}
 
 describe('orders CSV export', () => {
   test('the filtered list streams as CSV: BOM, quoted, CRLF, formulas inert, rows equal the API’s', async () => {

@@ -9,6 +9,7 @@ export function paymentEvent(input: {
   payer?: string | null;
   device?: string | null;
   paymentId?: string;
+  provider?: string;
 }): PaymentSucceededEvent {
   const paymentId = input.paymentId ?? uuidv7();
   return {
@@ -19,7 +20,7 @@ export function paymentEvent(input: {
       paymentId,
       merchantId: input.merchantId,
       outTradeNo: `T${paymentId.replaceAll('-', '').slice(-20)}`,
-      provider: 'wechatpay',
+      provider: input.provider ?? 'wechatpay',
       providerTransactionId: `4200${paymentId.replaceAll('-', '').slice(-24)}`,
       amount: input.amount,
       currency: 'CNY',

@@ -2,7 +2,7 @@
 // better-auth's own endpoint, so the session cookie is exactly what a browser would carry.
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@/contracts/access';
-import { getAuth } from '@/lib/auth/better-auth';
+import { handleAuthRequest } from '@/lib/auth/handle-auth-request';
 import { adminTokenPrincipal } from '@/lib/auth/principal';
 import type { Db } from '@/lib/db/prisma';
 import { createUser } from '@/server/users/create-user';
@@ -11,7 +11,7 @@ export const testPassword = 'correct horse battery staple';
 
 /** POST /api/auth/sign-in/email from `ip`, as the sign-in form sends it. */
 export function signInRequest(email: string, password: string, ip = `10.9.${randomBytes(1)[0]}.${randomBytes(1)[0]}`) {
-  return getAuth().handler(
+  return handleAuthRequest(
     new Request('http://localhost/api/auth/sign-in/email', {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': ip },

@@ -153,7 +153,7 @@ describe('Alipay callback intake', () => {
     assert.match(inbox.reason ?? '', /TRADE_CLOSED/);
   });
 
-  test('a refund notification is verified and recorded as a refund', async () => {
+  test('a verified refund notification for a refund we never asked is kept as a refund, alerted and refused', async () => {
     const { payment } = await alipayPayment();
     const tradeNo = '2024050122001400000000000077';
     assert.equal((await post(alipayCallback(payment, { trade_no: tradeNo }))).status, 200);
@@ -165,12 +165,15 @@ describe('Alipay callback intake', () => {
       gmt_refund: chinaTime(new Date()),
     });
     const answer = await post(signed);
-    assert.equal(answer.status, 200, answer.text);
-    assert.equal(answer.text, 'success');
+    assert.equal(answer.status, 404, answer.text);
     const inbox = await app.db.providerNotification.findFirstOrThrow({ where: { rawBody: signed.rawBody } });
     assert.equal(inbox.kind, 'refund');
-    assert.equal(inbox.outcome, 'recorded');
+    assert.equal(inbox.outcome, 'rejected');
     assert.match(inbox.reason ?? '', /REFUND-0001/);
+    assert.equal(
+      await app.db.riskAlert.count({ where: { kind: 'unknown_refund', openKey: 'intake:unknown_refund:alipay:REFUND-0001' } }),
+      1,
+    );
     assert.deepEqual(await stateOf(payment.id), settled, 'a refund notification does not settle the payment again');
   });
 });

@@ -112,7 +112,12 @@ describe('live notifications from the transactions that make the changes', () =>
 
   test('risk alerts: opened, folded and decided are announced; a block announces the merchant too', async () => {
     const velocity = await app.db.riskRule.findFirstOrThrow({ where: { name: 'velocity-5m' } });
-    await updateRiskRule({ db: app.db, ruleId: velocity.id, changes: { params: { windowMinutes: 5, maxCount: 1 } } });
+    await updateRiskRule({
+      db: app.db,
+      principal: adminTokenPrincipal,
+      ruleId: velocity.id,
+      changes: { params: { windowMinutes: 5, maxCount: 1 } },
+    });
     const merchant = await makeMerchant(app.db);
     const policy = { enabled: false, minSignals: 2, signalWindowMinutes: 60, maxPerHour: 3, unblockGraceMinutes: 1440 };
     const at = (second: number) => new Date(Date.UTC(2026, 2, 2, 10, 0, second));
@@ -130,9 +135,15 @@ describe('live notifications from the transactions that make the changes', () =>
     assert.deepEqual(await changesOf(() => run(3)), opened, 'folded into the open alert');
     assert.equal((await app.db.riskAlert.findUniqueOrThrow({ where: { id: alert.id } })).hitCount, 2);
 
-    const decide = () => decideRiskAlert({ db: app.db, alertId: alert.id, decision: { decision: 'blocked', reason: 'fake orders' } });
+    const decide = () =>
+      decideRiskAlert({ db: app.db, alertId: alert.id, principal: admin, decision: { decision: 'blocked', reason: 'fake orders' } });
     assert.deepEqual(await changesOf(decide), [...opened, { kind: 'merchant', id: merchant.id, merchantId: merchant.id }]);
-    await updateRiskRule({ db: app.db, ruleId: velocity.id, changes: { params: velocity.params as Record<string, unknown> } });
+    await updateRiskRule({
+      db: app.db,
+      principal: adminTokenPrincipal,
+      ruleId: velocity.id,
+      changes: { params: velocity.params as Record<string, unknown> },
+    });
   });
 
   test('merchants: created, blocked, unblocked, settings changed and secret rotated are announced', async () => {
@@ -142,7 +153,7 @@ describe('live notifications from the transactions that make the changes', () =>
     });
     const change = { kind: 'merchant', id: merchantId, merchantId };
     assert.deepEqual(created, [change]);
-    const status = { db: app.db, boss: app.boss, merchantId, reason: 'looking into it', actor: 'admin', source: 'api' as const };
+    const status = { db: app.db, boss: app.boss, merchantId, reason: 'looking into it', actor: admin, source: 'api' as const };
     assert.deepEqual(await changesOf(() => blockMerchant(status)), [change]);
     assert.deepEqual(await changesOf(() => unblockMerchant(status)), [change]);
     const changes = { name: 'Renamed shop' };

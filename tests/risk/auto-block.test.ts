@@ -1,3 +1,4 @@
+import { adminTokenPrincipal } from '@/lib/auth/principal';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { POST as callbackRoute } from '@/app/api/callbacks/[provider]/route';
@@ -34,13 +35,19 @@ app.onStart(async () => {
   // Blocks on ¥2,000 within 15 minutes of a new merchant; velocity (alert) fires past 5 payments in 5 minutes.
   await updateRiskRule({
     db: app.db,
+    principal: adminTokenPrincipal,
     ruleId: byName.get('window-amount-15m')!.id,
     changes: {
       action: 'block',
       params: { windowMinutes: 15, floor: 200_000, multiplier: 1, defaultBaseline: 200_000, minHistoryMinutes: 1440 },
     },
   });
-  await updateRiskRule({ db: app.db, ruleId: byName.get('velocity-5m')!.id, changes: { params: { windowMinutes: 5, maxCount: 5 } } });
+  await updateRiskRule({
+    db: app.db,
+    principal: adminTokenPrincipal,
+    ruleId: byName.get('velocity-5m')!.id,
+    changes: { params: { windowMinutes: 5, maxCount: 5 } },
+  });
 });
 
 const feed = (merchantId: string, amount: number, options: { policy?: AutoBlockPolicy } = {}) => {

@@ -155,12 +155,12 @@ describe('risk alerts API', () => {
     const watched = await openAlert('velocity-probe');
     const acknowledged = await callRoute(decideRoute, {
       params: { id: watched.alertId },
-      body: { decision: 'acknowledged', reason: 'watching this one', analyst: 'mei' },
+      body: { decision: 'acknowledged', reason: 'watching this one' },
     });
     assert.equal(acknowledged.status, 200, acknowledged.text);
     assert.deepEqual(
       [acknowledged.json.status, acknowledged.json.decidedBy, acknowledged.json.decisionReason],
-      ['acknowledged', 'admin:mei', 'watching this one'],
+      ['acknowledged', 'token:admin', 'watching this one'],
     );
     assert.ok(acknowledged.json.decidedAt);
     const blocked = await callRoute(decideRoute, {
@@ -170,7 +170,7 @@ describe('risk alerts API', () => {
     assert.equal(blocked.json.status, 'blocked');
     assert.equal((await app.db.merchant.findUniqueOrThrow({ where: { id: watched.merchant.id } })).status, 'blocked');
     const [audit] = await app.db.merchantBlockEvent.findMany({ where: { merchantId: watched.merchant.id } });
-    assert.deepEqual([audit.alertId, audit.reason, audit.actor], [watched.alertId, 'confirmed fake orders', 'admin']);
+    assert.deepEqual([audit.alertId, audit.reason, audit.actor], [watched.alertId, 'confirmed fake orders', 'token:admin']);
     const refused = await callRoute(createPaymentRoute, {
       body: { merchantId: watched.merchant.id, outTradeNo: outTradeNo(), amount: 100, currency: 'CNY', provider: 'sandbox' },
     });
@@ -195,6 +195,8 @@ describe('risk alerts API', () => {
       [{ decision: 'closed', reason: 'whatever' }, 422],
       [{ decision: 'dismissed', reason: 'x' }, 422],
       [{ decision: 'dismissed', reason: 'fine', extra: 1 }, 422],
+      // Who decided is the caller, never a name in the body.
+      [{ decision: 'dismissed', reason: 'fine', analyst: 'mei' }, 422],
     ] as const) {
       assert.equal((await callRoute(decideRoute, { params: { id: fresh.alertId }, body })).status, status);
     }

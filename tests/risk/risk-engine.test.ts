@@ -1,3 +1,4 @@
+import { adminTokenPrincipal } from '@/lib/auth/principal';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { makeMerchant } from '@/prisma/seed/factories';
@@ -19,7 +20,12 @@ const windowParams = { windowMinutes: 15, floor: 100_000, multiplier: 3, default
 async function tuneRules() {
   const rules = await app.db.riskRule.findMany();
   const byName = new Map(rules.map((rule) => [rule.name, rule]));
-  await updateRiskRule({ db: app.db, ruleId: byName.get('window-amount-15m')!.id, changes: { params: windowParams, action: 'alert' } });
+  await updateRiskRule({
+    db: app.db,
+    principal: adminTokenPrincipal,
+    ruleId: byName.get('window-amount-15m')!.id,
+    changes: { params: windowParams, action: 'alert' },
+  });
   return byName;
 }
 
@@ -99,9 +105,15 @@ describe('risk engine', () => {
 
   test('velocity, an outsized single payment and a repeated payer each raise their alert', async () => {
     const rules = await tuneRules();
-    await updateRiskRule({ db: app.db, ruleId: rules.get('velocity-5m')!.id, changes: { params: { windowMinutes: 5, maxCount: 20 } } });
     await updateRiskRule({
       db: app.db,
+      principal: adminTokenPrincipal,
+      ruleId: rules.get('velocity-5m')!.id,
+      changes: { params: { windowMinutes: 5, maxCount: 20 } },
+    });
+    await updateRiskRule({
+      db: app.db,
+      principal: adminTokenPrincipal,
       ruleId: rules.get('repeated-payer-60m')!.id,
       changes: { params: { field: 'payer', windowMinutes: 60, maxCount: 5 } },
     });
@@ -168,6 +180,7 @@ describe('risk engine', () => {
     const rules = await tuneRules();
     await updateRiskRule({
       db: app.db,
+      principal: adminTokenPrincipal,
       ruleId: rules.get('repeated-payer-60m')!.id,
       changes: { params: { field: 'payer', windowMinutes: 60, maxCount: 5 } },
     });

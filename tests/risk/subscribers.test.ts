@@ -1,3 +1,4 @@
+import { adminTokenPrincipal } from '@/lib/auth/principal';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { makeMerchant } from '@/prisma/seed/factories';
@@ -71,6 +72,7 @@ describe('payment.succeeded subscribers on the real queue', () => {
     const rules = new Map((await app.db.riskRule.findMany()).map((rule) => [rule.name, rule]));
     await updateRiskRule({
       db: app.db,
+      principal: adminTokenPrincipal,
       ruleId: rules.get('window-amount-15m')!.id,
       changes: { params: { windowMinutes: 15, floor: 10_000, multiplier: 3, defaultBaseline: 1_000_000, minHistoryMinutes: 60 } },
     });

@@ -8,13 +8,16 @@ import { runLifecycleTask } from '@/server/lifecycle/run-lifecycle-task';
 type Register = { boss: PgBoss; db: Db; settings: LifecycleSettings; cron: string };
 
 /**
- * The confirm-pending and close-expired sweeps on their schedule (pg-boss fires each once across all workers); each
- * catches the attempts whose own job went missing. Several workers sweeping at once take disjoint attempts.
+ * The lifecycle sweeps on their schedule (pg-boss fires each once across all workers): confirm-pending, close-expired,
+ * find-duplicates and confirm-refunds, each catching the attempts or refunds whose own job went missing. Several
+ * workers sweeping at once take disjoint attempts and refunds.
  */
 export async function registerLifecycleSweeps({ boss, db, settings, cron }: Register) {
   const sweeps = [
     { job: jobs.confirmPending, task: 'confirm-pending' as const },
     { job: jobs.closeExpired, task: 'close-expired' as const },
+    { job: jobs.findDuplicates, task: 'find-duplicates' as const },
+    { job: jobs.confirmRefunds, task: 'confirm-refunds' as const },
   ];
   for (const { job, task } of sweeps) {
     await boss.schedule(job.name, cron);

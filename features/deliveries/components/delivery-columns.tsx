@@ -21,17 +21,19 @@ const code = (status: number | null, attempts: number) =>
     status
   );
 
-export const deliveryColumns = column.columns([
-  column.accessor('id', {
-    header: 'Delivery',
-    cell: ({ row }) => (
-      <span className="flex flex-col">
-        <span className="font-mono text-xs">{row.original.id}</span>
-        <span className="text-xs text-muted-foreground">{row.original.eventType}</span>
-      </span>
-    ),
-  }),
-  column.accessor('merchantName', { header: 'Merchant', meta: { hideBelow: 'md' } }),
+const deliveryColumn = column.accessor('id', {
+  header: 'Delivery',
+  cell: ({ row }) => (
+    <span className="flex flex-col">
+      <span className="font-mono text-xs">{row.original.id}</span>
+      <span className="text-xs text-muted-foreground">{row.original.eventType}</span>
+    </span>
+  ),
+});
+
+const merchantColumn = column.accessor('merchantName', { header: 'Merchant', meta: { hideBelow: 'md' } });
+
+const figureColumns = [
   column.accessor('status', { header: 'Status', cell: ({ getValue }) => <StatusBadge status={getValue()} /> }),
   column.accessor('attemptCount', { header: 'Attempts', meta: { align: 'end', hideBelow: 'sm' } }),
   column.accessor('lastStatusCode', {
@@ -58,13 +60,26 @@ export const deliveryColumns = column.columns([
     meta: { hideBelow: 'lg' },
   }),
   column.accessor('createdAt', { header: 'Created', cell: ({ getValue }) => <Time value={getValue()} />, meta: { hideBelow: 'xl' } }),
-  column.display({
-    id: 'actions',
-    header: () => <span className="sr-only">Actions</span>,
-    cell: ({ row }) => <RedeliverButton id={row.original.id} status={row.original.status} />,
-    meta: { link: false, align: 'end' },
-  }),
-]);
+];
+
+const actionsColumn = column.display({
+  id: 'actions',
+  header: () => <span className="sr-only">Actions</span>,
+  cell: ({ row }) => <RedeliverButton id={row.original.id} status={row.original.status} />,
+  meta: { link: false, align: 'end' },
+});
+
+const variants = {
+  staff: column.columns([deliveryColumn, merchantColumn, ...figureColumns, actionsColumn]),
+  staffReadOnly: column.columns([deliveryColumn, merchantColumn, ...figureColumns]),
+  merchant: column.columns([deliveryColumn, ...figureColumns, actionsColumn]),
+  merchantReadOnly: column.columns([deliveryColumn, ...figureColumns]),
+};
+
+/** The console's columns (with the merchant) or a merchant's own; the Redeliver button only for roles that may. */
+export function deliveryColumnsFor({ merchant, redeliver }: { merchant: boolean; redeliver: boolean }) {
+  if (merchant) return redeliver ? variants.staff : variants.staffReadOnly;
+  return redeliver ? variants.merchant : variants.merchantReadOnly;
+}
 
 export const deliveryRowId = (row: DeliveryRow) => row.id;
-export const deliveryRowHref = (row: DeliveryRow) => `/console/deliveries/${row.id}`;

@@ -10,6 +10,8 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { Time } from '@/components/ui/time';
+import { useMayCall, useSection } from '@/components/shell/section-context';
+import { redeliverOperation } from '@/contracts/deliveries';
 import { formatDuration } from '@/lib/format/format-duration';
 import { useMerchant } from '@/features/merchants/api/get-merchant';
 import { useDelivery } from '../api/get-delivery';
@@ -20,11 +22,13 @@ const pre = 'max-h-80 overflow-auto whitespace-pre-wrap break-all rounded-md bor
 
 /** One delivery: what was sent (headers and body) and every attempt with the merchant's answer. */
 export function DeliveryDetailPage({ id }: { id: string }) {
+  const { base, audience } = useSection();
+  const mayRedeliver = useMayCall(redeliverOperation);
   const { data, error, isError, refetch, isRefetching } = useDelivery(id);
   const merchant = useMerchant(data?.merchantId);
   const back = (
     <Link
-      href="/console/deliveries"
+      href={`${base}/deliveries`}
       className="inline-flex items-center gap-1 rounded-sm hover:text-foreground focus-visible:outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
     >
       <ArrowLeftIcon aria-hidden className="size-3.5" />
@@ -49,7 +53,7 @@ export function DeliveryDetailPage({ id }: { id: string }) {
           data && (
             <>
               <StatusBadge status={data.status} className="self-center text-sm" />
-              <RedeliverButton id={data.id} status={data.status} size="default" />
+              {mayRedeliver && <RedeliverButton id={data.id} status={data.status} size="default" />}
             </>
           )
         }
@@ -66,17 +70,20 @@ export function DeliveryDetailPage({ id }: { id: string }) {
                   items={[
                     {
                       label: 'Merchant',
-                      value: (
-                        <Link href={`/console/merchants/${data.merchantId}`} className="text-primary underline-offset-4 hover:underline">
-                          {merchant.data?.name ?? data.merchantId}
-                        </Link>
-                      ),
+                      value:
+                        audience === 'staff' ? (
+                          <Link href={`/console/merchants/${data.merchantId}`} className="text-primary underline-offset-4 hover:underline">
+                            {merchant.data?.name ?? data.merchantId}
+                          </Link>
+                        ) : (
+                          (merchant.data?.name ?? data.merchantId)
+                        ),
                     },
                     {
                       label: 'Order',
                       value: (
                         <Link
-                          href={`/console/orders/${data.paymentId}`}
+                          href={`${base}/orders/${data.paymentId}`}
                           className="font-mono text-xs text-primary underline-offset-4 hover:underline"
                         >
                           {data.paymentId}

@@ -12,6 +12,7 @@ export const merchantOptionsQueryOptions = queryOptions({
   staleTime: 60_000,
 });
 
-export function useMerchantOptions() {
-  return useQuery(merchantOptionsQueryOptions);
+/** `enabled: false` where there is no merchant to choose (the portal: merchant users may not list merchants). */
+export function useMerchantOptions({ enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...merchantOptionsQueryOptions, enabled });
 }

@@ -13,17 +13,19 @@ export type PaymentRow = z.output<typeof paymentListItemSchema>;
 
 const column = createDataTableColumns<PaymentRow>();
 
-export const orderColumns = column.columns([
-  column.accessor('outTradeNo', {
-    header: 'Order',
-    cell: ({ row }) => (
-      <span className="flex flex-col">
-        <span className="font-medium">{row.original.outTradeNo}</span>
-        <span className="font-mono text-xs text-muted-foreground">{row.original.providerTradeNo ?? row.original.id}</span>
-      </span>
-    ),
-  }),
-  column.accessor('merchantName', { header: 'Merchant', meta: { hideBelow: 'md' } }),
+const orderColumn = column.accessor('outTradeNo', {
+  header: 'Order',
+  cell: ({ row }) => (
+    <span className="flex flex-col">
+      <span className="font-medium">{row.original.outTradeNo}</span>
+      <span className="font-mono text-xs text-muted-foreground">{row.original.providerTradeNo ?? row.original.id}</span>
+    </span>
+  ),
+});
+
+const merchantColumn = column.accessor('merchantName', { header: 'Merchant', meta: { hideBelow: 'md' } });
+
+const figureColumns = [
   column.accessor('provider', { header: 'Provider', cell: ({ getValue }) => formatStatus(getValue()), meta: { hideBelow: 'lg' } }),
   column.accessor('amount', {
     header: 'Amount',
@@ -50,7 +52,12 @@ export const orderColumns = column.columns([
     cell: ({ getValue }) => <Time value={getValue()} format="time" />,
     meta: { hideBelow: 'xl' },
   }),
-]);
+];
+
+/** The console's orders, every merchant's. */
+export const orderColumns = column.columns([orderColumn, merchantColumn, ...figureColumns]);
+
+/** A merchant's own orders (the portal): no merchant column. */
+export const merchantOrderColumns = column.columns([orderColumn, ...figureColumns]);
 
 export const paymentRowId = (row: PaymentRow) => row.id;
-export const paymentRowHref = (row: PaymentRow) => `/console/orders/${row.id}`;

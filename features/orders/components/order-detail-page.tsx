@@ -14,6 +14,8 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { Time } from '@/components/ui/time';
 import { formatMoney } from '@/lib/format/format-money';
 import { formatStatus } from '@/lib/format/format-status';
+import { useMayCall, useSection } from '@/components/shell/section-context';
+import { getNotificationOperation } from '@/contracts/notifications';
 import { useMerchant } from '@/features/merchants/api/get-merchant';
 import { usePayment } from '../api/get-payment';
 import { usePaymentTimeline } from '../api/get-payment-timeline';
@@ -23,19 +25,24 @@ import { OrderStory } from './order-story';
 const mono = (value: string | null) =>
   value ? <span className="font-mono text-xs">{value}</span> : <span className="text-muted-foreground">—</span>;
 
-/** One order: what it is now, then everything that happened to it as one timeline, live. */
+/**
+ * One order: what it is now, then everything that happened to it as one timeline, live. In the portal the API leaves
+ * out risk internals, and the providers' raw messages (staff-only) are not offered.
+ */
 export function OrderDetailPage({ id }: { id: string }) {
+  const { base, audience } = useSection();
+  const showEvidence = useMayCall(getNotificationOperation);
   const payment = usePayment(id);
   const timeline = usePaymentTimeline(id);
   const merchant = useMerchant(payment.data?.merchantId);
   const merchantName = merchant.data?.name;
   const story = useMemo(
-    () => (timeline.data ? buildOrderStory(timeline.data.entries, payment.data?.refunds) : undefined),
-    [timeline.data, payment.data?.refunds],
+    () => (timeline.data ? buildOrderStory(timeline.data.entries, payment.data?.refunds, base) : undefined),
+    [timeline.data, payment.data?.refunds, base],
   );
   const back = (
     <Link
-      href="/console/orders"
+      href={`${base}/orders`}
       className="inline-flex items-center gap-1 rounded-sm hover:text-foreground focus-visible:outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
     >
       <ArrowLeftIcon aria-hidden className="size-3.5" />
@@ -79,11 +86,14 @@ export function OrderDetailPage({ id }: { id: string }) {
                     { label: 'Refunded', value: <span className="tabular-nums">{formatMoney(p.refundedAmount, p.currency)}</span> },
                     {
                       label: 'Merchant',
-                      value: (
-                        <Link href={`/console/merchants/${p.merchantId}`} className="text-primary underline-offset-4 hover:underline">
-                          {merchantName ?? p.merchantId}
-                        </Link>
-                      ),
+                      value:
+                        audience === 'staff' ? (
+                          <Link href={`/console/merchants/${p.merchantId}`} className="text-primary underline-offset-4 hover:underline">
+                            {merchantName ?? p.merchantId}
+                          </Link>
+                        ) : (
+                          (merchantName ?? p.merchantId)
+                        ),
                     },
                     { label: 'Provider', value: formatStatus(p.provider) },
                     { label: 'Payment id', value: mono(p.id) },
@@ -139,8 +149,9 @@ export function OrderDetailPage({ id }: { id: string }) {
           <CardHeader>
             <CardTitle>Timeline</CardTitle>
             <CardDescription>
-              Attempts, provider notifications (rejected ones too), status queries, state changes, deliveries with every attempt, risk,
-              refunds and people&apos;s actions. Live.
+              {audience === 'staff'
+                ? "Attempts, provider notifications (rejected ones too), status queries, state changes, deliveries with every attempt, risk, refunds and people's actions. Live."
+                : "Attempts, provider notifications, status queries, state changes, webhooks with every attempt, refunds and people's actions. Live."}
             </CardDescription>
           </CardHeader>
           <CardContent>
@@ -156,7 +167,7 @@ export function OrderDetailPage({ id }: { id: string }) {
               <EmptyState title="Nothing has happened to this order yet" />
             ) : (
               <>
-                <OrderStory items={story} />
+                <OrderStory items={story} showEvidence={showEvidence} />
                 {timeline.data?.truncated && (
                   <p className="text-sm text-muted-foreground">
                     Some kinds of entry had more than 500 rows: the oldest 500 of each are shown.

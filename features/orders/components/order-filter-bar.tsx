@@ -15,13 +15,16 @@ import { orderFilterParams } from '../order-filters';
 const providerOptions = providerSchema.options.map((value) => ({ value, label: formatStatus(value) }));
 const statusOptions = paymentStatusFilterSchema.options.map((value) => ({ value, label: formatStatus(value) }));
 
-/** The Orders filters, every one in the URL: search by any id, merchant, provider, status, amount, time, flagged. */
-export function OrderFilterBar() {
-  const merchants = useMerchantOptions();
+/**
+ * The Orders filters, every one in the URL: search by any id, merchant, provider, status, amount, time, flagged. A
+ * merchant's own list (`merchantFilter` false) has no merchant to choose.
+ */
+export function OrderFilterBar({ merchantFilter = true }: { merchantFilter?: boolean }) {
+  const merchants = useMerchantOptions({ enabled: merchantFilter });
   return (
     <FilterBar aria-label="Filter orders" className="mb-4">
       <SearchFilter label="Find by id" placeholder="Payment id, outTradeNo, provider's id" />
-      <SelectFilter param="merchantId" label="Merchant" anyLabel="Any merchant" options={merchants.data ?? []} />
+      {merchantFilter && <SelectFilter param="merchantId" label="Merchant" anyLabel="Any merchant" options={merchants.data ?? []} />}
       <SelectFilter param="provider" label="Provider" anyLabel="Any provider" options={providerOptions} />
       <SelectFilter param="status" label="Status" anyLabel="Any status" options={statusOptions} />
       <AmountRangeFilter minParam="amountMin" maxParam="amountMax" />

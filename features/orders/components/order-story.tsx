@@ -25,8 +25,11 @@ const toneClass: Record<TimelineTone, string> = {
   danger: 'border-destructive/30 bg-destructive/10 text-destructive',
 };
 
-/** The order as one story, oldest first: one row per fact, with its business time (exact instant on hover). */
-export function OrderStory({ items }: { items: readonly StoryItem[] }) {
+/**
+ * The order as one story, oldest first: one row per fact, with its business time (exact instant on hover).
+ * `showEvidence`: offer each provider notification's raw body and headers (staff only).
+ */
+export function OrderStory({ items, showEvidence = true }: { items: readonly StoryItem[]; showEvidence?: boolean }) {
   return (
     <ol aria-label="Timeline" className="flex flex-col" data-testid="order-timeline">
       {items.map((item, index) => {
@@ -63,7 +66,7 @@ export function OrderStory({ items }: { items: readonly StoryItem[] }) {
                   {detail}
                 </p>
               ))}
-              {item.notificationId && <NotificationEvidence id={item.notificationId} />}
+              {showEvidence && item.notificationId && <NotificationEvidence id={item.notificationId} />}
             </div>
           </li>
         );

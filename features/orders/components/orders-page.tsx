@@ -6,16 +6,23 @@ import { NewRowsBanner } from '@/components/data-table/new-rows-banner';
 import { useKeysetList } from '@/components/data-table/use-keyset-list';
 import { ClearFiltersButton } from '@/components/filters/filter-bar';
 import { PageHeader } from '@/components/shell/page-header';
+import { useSection } from '@/components/shell/section-context';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LivePauseButton } from '@/features/live/components/live-pause-button';
 import { useLivePause } from '@/features/live/use-live-pause';
 import { usePaymentList } from '../api/get-payments';
 import { changeConcernsOrders, orderFilterParams, orderFilterParsers, toPaymentListQuery } from '../order-filters';
 import { OrderFilterBar } from './order-filter-bar';
-import { orderColumns, paymentRowHref, paymentRowId } from './order-columns';
+import { ExportOrdersLink } from './export-orders-link';
+import { merchantOrderColumns, orderColumns, paymentRowId, type PaymentRow } from './order-columns';
 
-/** Orders, live: new and changed payments show without a reload; Pause holds the rows and counts what arrived. */
+/**
+ * Orders, live: new and changed payments show without a reload; Pause holds the rows and counts what arrived. Staff
+ * see every merchant's; a merchant's users their own (the API scopes the list to the session's merchant).
+ */
 export function OrdersPage() {
+  const { base, audience } = useSection();
+  const staff = audience === 'staff';
   const [filters] = useQueryStates(orderFilterParsers);
   const query = toPaymentListQuery(filters);
   const pause = useLivePause('payment', (change) => changeConcernsOrders(change, query));
@@ -25,16 +32,25 @@ export function OrdersPage() {
     <>
       <PageHeader
         title="Orders"
-        description="Every payment, newest first, as it happens. Find one by any of its ids."
-        actions={<LivePauseButton pause={pause} />}
+        description={
+          staff
+            ? 'Every payment, newest first, as it happens. Find one by any of its ids.'
+            : 'Your payments, newest first, as they happen. Find one by any of its ids.'
+        }
+        actions={
+          <>
+            <ExportOrdersLink query={query} />
+            <LivePauseButton pause={pause} />
+          </>
+        }
       />
-      <OrderFilterBar />
+      <OrderFilterBar merchantFilter={staff} />
       <DataTable
         {...list}
         label="Orders"
-        columns={orderColumns}
+        columns={staff ? orderColumns : merchantOrderColumns}
         getRowId={paymentRowId}
-        rowHref={paymentRowHref}
+        rowHref={(row: PaymentRow) => `${base}/orders/${row.id}`}
         banner={<NewRowsBanner count={pause.arrived} paused={pause.paused} noun="order" onShow={pause.resume} />}
         empty={
           filtered ? (
@@ -44,7 +60,14 @@ export function OrdersPage() {
               action={<ClearFiltersButton params={orderFilterParams} />}
             />
           ) : (
-            <EmptyState title="No orders yet" description="Orders show here the moment a merchant places them." />
+            <EmptyState
+              title="No orders yet"
+              description={
+                staff
+                  ? 'Orders show here the moment a merchant places them.'
+                  : 'Orders show here the moment you place them with POST /api/payments.'
+              }
+            />
           )
         }
       />

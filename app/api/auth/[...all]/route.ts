@@ -1,9 +1,8 @@
-// /api/auth/*: better-auth's endpoints (sign-in by email and password, sign-out, the current session).
+// /api/auth/*: better-auth's endpoints (sign-in by email and password, sign-out, the current session), behind our
+// sign-in limits (lib/auth/handle-auth-request.ts).
 import { toNextJsHandler } from 'better-auth/next-js';
-import { getAuth } from '@/lib/auth/better-auth';
+import { handleAuthRequest } from '@/lib/auth/handle-auth-request';
 
 export const dynamic = 'force-dynamic';
 
-const handler = (request: Request) => getAuth().handler(request);
-
-export const { GET, POST } = toNextJsHandler(handler);
+export const { GET, POST } = toNextJsHandler(handleAuthRequest);

@@ -8,6 +8,7 @@ import { logger } from '@/lib/logger';
 import { getMetrics } from '@/lib/metrics/metrics';
 import { sourceAddress } from '@/lib/rate-limit/source-address';
 import { ingestCallback } from '@/server/intake/ingest-callback';
+import { sandboxEnabled } from '@/server/sandbox/sandbox-only';
 import { callbackParamsSchema, receiveCallbackOperation } from '@/contracts/callbacks';
 import { answerFailure, answerSuccess, type ProviderAnswer } from '@/server/providers/provider-answers';
 
@@ -18,6 +19,12 @@ export async function POST(request: Request, context: Context): Promise<Response
   if (!parsed.success)
     return send({ status: 404, body: JSON.stringify({ code: 'FAIL', message: 'unknown provider' }), contentType: 'application/json' });
   const { provider } = parsed.data;
+  if (provider === 'sandbox' && !sandboxEnabled())
+    return send({
+      status: 404,
+      body: JSON.stringify({ code: 'FAIL', message: 'the sandbox is turned off' }),
+      contentType: 'application/json',
+    });
   try {
     const rawBody = await readBody(request, getEnv().CALLBACK_BODY_LIMIT_BYTES);
     const result = await ingestCallback({

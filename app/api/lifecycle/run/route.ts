@@ -8,5 +8,5 @@ import { lifecycleSettingsFrom } from '@/server/lifecycle/lifecycle-settings';
 import { runLifecycleTask } from '@/server/lifecycle/run-lifecycle-task';
 
 export const POST = handle(runLifecycleTaskOperation, async ({ body }) =>
-  runLifecycleTask({ db: getPrisma(), boss: await getBoss(), settings: lifecycleSettingsFrom(getEnv()), task: body.task }),
+  runLifecycleTask({ db: getPrisma(), boss: await getBoss(), settings: lifecycleSettingsFrom(getEnv()), task: body.task, date: body.date }),
 );

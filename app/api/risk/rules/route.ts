@@ -6,4 +6,4 @@ import { listRiskRules } from '@/server/risk/list-risk-rules';
 import { createRiskRuleOperation, listRiskRulesOperation } from '@/contracts/risk';
 
 export const GET = handle(listRiskRulesOperation, () => listRiskRules({ db: getPrisma() }));
-export const POST = handle(createRiskRuleOperation, ({ body }) => createRiskRule({ db: getPrisma(), input: body }));
+export const POST = handle(createRiskRuleOperation, ({ body, principal }) => createRiskRule({ db: getPrisma(), principal, input: body }));

@@ -8,6 +8,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { Time } from '@/components/ui/time';
 import { PageHeader } from '@/components/shell/page-header';
+import { MerchantAuditTrail } from '@/features/audit/components/merchant-audit-trail';
 import { useMerchant } from '@/features/console-risk/api/get-merchant';
 import { BlockButton } from './block-button';
 import { MerchantActivity } from './merchant-activity';
@@ -20,7 +21,7 @@ const back = (
   </Link>
 );
 
-/** One merchant: its status and the Block / Unblock button, its figures, and its orders, deliveries and alerts. */
+/** One merchant: its status and the Block / Unblock button, its figures, its orders, deliveries and alerts, and its audit trail. */
 export function MerchantPage({ merchantId }: { merchantId: string }) {
   const query = useMerchant(merchantId);
   const merchant = query.data;
@@ -75,6 +76,7 @@ export function MerchantPage({ merchantId }: { merchantId: string }) {
         )}
         <MerchantFigures merchantId={merchantId} />
         <MerchantActivity merchantId={merchantId} />
+        <MerchantAuditTrail merchantId={merchantId} />
       </div>
     </>
   );

@@ -2,8 +2,8 @@
 import { getPrisma } from '@/lib/db/prisma';
 import { handle } from '@/lib/http/handle';
 import { blockMerchantOperation } from '@/contracts/merchants';
-import { blockMerchant } from '@/server/merchants/set-merchant-status';
+import { blockMerchant, sourceOf } from '@/server/merchants/set-merchant-status';
 
-export const POST = handle(blockMerchantOperation, ({ params, body }) =>
-  blockMerchant({ db: getPrisma(), merchantId: params.id, reason: body.reason, actor: 'admin', source: 'api' }),
+export const POST = handle(blockMerchantOperation, ({ params, body, principal }) =>
+  blockMerchant({ db: getPrisma(), merchantId: params.id, reason: body.reason, actor: principal, source: sourceOf(principal) }),
 );

@@ -2,8 +2,8 @@
 import { getPrisma } from '@/lib/db/prisma';
 import { handle } from '@/lib/http/handle';
 import { unblockMerchantOperation } from '@/contracts/merchants';
-import { unblockMerchant } from '@/server/merchants/set-merchant-status';
+import { unblockMerchant, sourceOf } from '@/server/merchants/set-merchant-status';
 
-export const POST = handle(unblockMerchantOperation, ({ params, body }) =>
-  unblockMerchant({ db: getPrisma(), merchantId: params.id, reason: body.reason, actor: 'admin', source: 'api' }),
+export const POST = handle(unblockMerchantOperation, ({ params, body, principal }) =>
+  unblockMerchant({ db: getPrisma(), merchantId: params.id, reason: body.reason, actor: principal, source: sourceOf(principal) }),
 );

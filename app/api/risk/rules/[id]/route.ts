@@ -4,6 +4,6 @@ import { handle } from '@/lib/http/handle';
 import { updateRiskRuleOperation } from '@/contracts/risk';
 import { updateRiskRule } from '@/server/risk/update-risk-rule';
 
-export const PATCH = handle(updateRiskRuleOperation, ({ params, body }) =>
-  updateRiskRule({ db: getPrisma(), ruleId: params.id, changes: body }),
+export const PATCH = handle(updateRiskRuleOperation, ({ params, body, principal }) =>
+  updateRiskRule({ db: getPrisma(), principal, ruleId: params.id, changes: body }),
 );

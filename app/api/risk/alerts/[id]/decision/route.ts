@@ -4,6 +4,6 @@ import { handle } from '@/lib/http/handle';
 import { decideRiskAlert } from '@/server/risk/decide-risk-alert';
 import { decideRiskAlertOperation } from '@/contracts/risk';
 
-export const POST = handle(decideRiskAlertOperation, ({ params, body }) =>
-  decideRiskAlert({ db: getPrisma(), alertId: params.id, decision: body }),
+export const POST = handle(decideRiskAlertOperation, ({ params, body, principal }) =>
+  decideRiskAlert({ db: getPrisma(), alertId: params.id, principal, decision: body }),
 );

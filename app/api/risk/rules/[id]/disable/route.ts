@@ -4,6 +4,6 @@ import { handle } from '@/lib/http/handle';
 import { disableRiskRuleOperation } from '@/contracts/risk';
 import { updateRiskRule } from '@/server/risk/update-risk-rule';
 
-export const POST = handle(disableRiskRuleOperation, ({ params }) =>
-  updateRiskRule({ db: getPrisma(), ruleId: params.id, changes: { enabled: false } }),
+export const POST = handle(disableRiskRuleOperation, ({ params, principal }) =>
+  updateRiskRule({ db: getPrisma(), principal, ruleId: params.id, changes: { enabled: false } }),
 );

@@ -4,6 +4,6 @@ import { handle } from '@/lib/http/handle';
 import { enableRiskRuleOperation } from '@/contracts/risk';
 import { updateRiskRule } from '@/server/risk/update-risk-rule';
 
-export const POST = handle(enableRiskRuleOperation, ({ params }) =>
-  updateRiskRule({ db: getPrisma(), ruleId: params.id, changes: { enabled: true } }),
+export const POST = handle(enableRiskRuleOperation, ({ params, principal }) =>
+  updateRiskRule({ db: getPrisma(), principal, ruleId: params.id, changes: { enabled: true } }),
 );

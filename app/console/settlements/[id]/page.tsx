@@ -1,0 +1,11 @@
+// /console/settlements/{id}: one settlement row and the ledger entries that make it.
+import { requirePageUser } from '@/app/_auth/require-page-user';
+import { SettlementDetailPage } from '@/features/settlements/components/settlement-detail-page';
+
+export const metadata = { title: 'Settlement' };
+
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requirePageUser({ audience: 'staff', path: `/console/settlements/${encodeURIComponent(id)}` });
+  return <SettlementDetailPage id={id} audience="staff" />;
+}

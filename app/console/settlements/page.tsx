@@ -1,0 +1,10 @@
+// /console/settlements: every merchant's daily settlements, filtered in the URL, exportable as CSV.
+import { requirePageUser } from '@/app/_auth/require-page-user';
+import { SettlementsPage } from '@/features/settlements/components/settlements-page';
+
+export const metadata = { title: 'Settlements' };
+
+export default async function Page() {
+  await requirePageUser({ audience: 'staff', path: '/console/settlements' });
+  return <SettlementsPage audience="staff" />;
+}

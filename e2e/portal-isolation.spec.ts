@@ -1,0 +1,132 @@
+// Every page of the merchant portal, found on disk (app/portal/**/page.tsx), opened by merchant A's owner with merchant
+// B's ids in its path and in every filter the portal's lists take: no API answer the page receives is a 2xx with B's
+// data, and nothing of B's shows; detail pages say "not found". A page with a dynamic segment nobody declared fails.
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { outTradeNo } from '@/prisma/seed/factories';
+import { launchBrowser } from './helpers/browser';
+import { createPerson, signInByForm } from './helpers/sign-in';
+import { api, startSystem, waitFor, type RunningSystem } from './helpers/start-system';
+
+type Shop = { merchantId: string; name: string; paymentId: string; outTradeNo: string; deliveryId: string; ownerEmail: string };
+
+/** What each dynamic segment of a portal page names, by the folder it sits in. */
+const segmentResources: Record<string, keyof Shop> = {
+  'orders/[id]': 'paymentId',
+  'deliveries/[id]': 'deliveryId',
+};
+
+const portalDir = path.resolve(import.meta.dirname, '../app/portal');
+
+function portalPages(dir = portalDir, prefix = ''): string[] {
+  const pages: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) pages.push(...portalPages(path.join(dir, entry.name), prefix ? `${prefix}/${entry.name}` : entry.name));
+    else if (entry.name === 'page.tsx') pages.push(prefix);
+  }
+  return pages.sort();
+}
+
+let system: RunningSystem;
+let browser: Browser;
+let context: BrowserContext;
+let a: Shop;
+let b: Shop;
+
+async function makeShop(name: string): Promise<Shop> {
+  const merchant = await api(system.baseUrl, 'POST', '/api/merchants', { name, notifyUrl: 'http://127.0.0.1:9/notify' });
+  assert.equal(merchant.status, 201);
+  const number = outTradeNo();
+  const payment = await api(system.baseUrl, 'POST', '/api/payments', {
+    merchantId: merchant.json.id,
+    outTradeNo: number,
+    amount: 4_321,
+    provider: 'sandbox',
+  });
+  assert.equal(payment.status, 201);
+  assert.equal((await api(system.baseUrl, 'POST', `/api/sandbox/payments/${payment.json.id}/pay`, {})).status, 202);
+  let deliveryId = '';
+  await waitFor(async () => {
+    deliveryId = (await api(system.baseUrl, 'GET', `/api/deliveries?paymentId=${payment.json.id}`)).json.items[0]?.id ?? '';
+    return deliveryId !== '';
+  }, 20_000);
+  const owner = await createPerson(system, 'owner', merchant.json.id);
+  return { merchantId: merchant.json.id, name, paymentId: payment.json.id, outTradeNo: number, deliveryId, ownerEmail: owner.email };
+}
+
+before(async () => {
+  system = await startSystem();
+  browser = await launchBrowser();
+  a = await makeShop('Isolation Shop Alpha');
+  b = await makeShop('Isolation Shop Bravo');
+  const ownerOfA = await createPerson(system, 'owner', a.merchantId);
+  context = await browser.newContext();
+  await signInByForm(await context.newPage(), system.baseUrl, ownerOfA);
+});
+
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await system?.stop();
+});
+
+describe('portal pages keep merchants apart', () => {
+  test('every dynamic segment of a portal page is declared', () => {
+    const pages = portalPages();
+    assert.ok(pages.includes('orders/[id]') && pages.includes('deliveries'), `found ${pages.join(', ')}`);
+    const undeclared = pages.filter((page) => page.includes('[') && !(page in segmentResources));
+    assert.deepEqual(undeclared, [], 'portal pages whose ids nobody said how to fill');
+  });
+
+  test("merchant A's owner opens every portal page with B's ids: no answer carries B's data, nothing of B's shows", async () => {
+    const traces = [b.merchantId, b.name, b.paymentId, b.outTradeNo, b.deliveryId, b.ownerEmail];
+    // In the page's own text the ids of the URL may be echoed ("Payment … not found"); B's data may not.
+    const visibleTraces = [b.name, b.outTradeNo, b.ownerEmail];
+    const filters = new URLSearchParams({ merchantId: b.merchantId, paymentId: b.paymentId }).toString();
+    const failures: string[] = [];
+    for (const page of portalPages()) {
+      const resource = segmentResources[page];
+      const route = `/portal${page ? `/${page}` : ''}`.replace(/\[\w+\]/, resource ? String(b[resource]) : '');
+      for (const url of resource ? [route] : [route, `${route}?${filters}`]) {
+        const tab = await context.newPage();
+        const answers: Promise<void>[] = [];
+        tab.on('response', (response) => {
+          if (!new URL(response.url()).pathname.startsWith('/api/') || response.url().includes('/api/events')) return;
+          answers.push(
+            response.text().then(
+              (text) => {
+                const leaked = traces.filter((trace) => text.includes(trace));
+                if (response.ok() && leaked.length)
+                  failures.push(`${url}: ${response.url()} answered ${response.status()} with ${leaked.join(', ')}`);
+              },
+              () => undefined,
+            ),
+          );
+        });
+        await tab.goto(`${system.baseUrl}${url}`);
+        await tab.waitForLoadState('networkidle').catch(() => undefined);
+        await tab.locator('main').waitFor();
+        if (resource) await tab.getByText('not found', { exact: false }).first().waitFor({ timeout: 10_000 });
+        await Promise.all(answers);
+        const text = (await tab.locator('body').textContent()) ?? '';
+        const shown = visibleTraces.filter((trace) => text.includes(trace));
+        if (shown.length) failures.push(`${url} shows ${shown.join(', ')}`);
+        await tab.close();
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  test("with A's own ids the same pages show A's data (the test above can see a leak)", async () => {
+    const tab = await context.newPage();
+    await tab.goto(`${system.baseUrl}/portal/orders/${a.paymentId}`);
+    await tab.getByRole('heading', { name: a.outTradeNo }).waitFor();
+    await tab.goto(`${system.baseUrl}/portal/orders`);
+    await tab.getByRole('table', { name: 'Orders' }).getByText(a.outTradeNo).waitFor();
+    assert.equal(await tab.getByText(b.outTradeNo).count(), 0);
+    await tab.close();
+  });
+});
