@@ -50,6 +50,10 @@ export async function finishRefund({ tx, boss, refundId, status, providerState, 
     },
   });
   if (finished.count === 0) return false;
+  if (status !== 'failed') {
+    // The provider had taken it, even if we learnt so only now (a notification after a crash before submission).
+    await tx.$executeRaw`UPDATE refund SET submitted_at = ${now} WHERE id = ${refundId}::uuid AND submitted_at IS NULL`;
+  }
   const refund = await tx.refund.findUniqueOrThrow({
     where: { id: refundId },
     include: { payment: { select: { outTradeNo: true, paidAttemptId: true } } },

@@ -10,7 +10,9 @@ import { lifecycleSettingsFrom } from '@/server/lifecycle/lifecycle-settings';
 import { callRoute } from '@/tests/helpers/call-route';
 import { paySandbox, postCallback, sandboxPaidCallback } from '@/tests/helpers/sandbox-provider';
 import { useApp } from '@/tests/helpers/use-app';
-import { runTask } from './refund-helpers';
+import { newProviderRefundNo } from '@/server/refunds/refund-numbers';
+import { reserveRefund } from '@/server/refunds/reserve-refund';
+import { paidSandboxPayment, runTask } from './refund-helpers';
 
 const app = useApp({ REFUND_QUERY_SCHEDULE: '60', LIFECYCLE_LEASE_SECONDS: '5' });
 
@@ -58,5 +60,43 @@ describe('find-duplicates', () => {
     }
     const later = await runTask('find-duplicates');
     assert.ok(orders.every((order) => !later.items.some((item) => item.id === order.duplicateId)));
+  });
+});
+
+describe('confirm-refunds', () => {
+  test('two passes at once look at each due refund once: every crashed reserve is submitted exactly once', async () => {
+    const settings = lifecycleSettingsFrom(getEnv());
+    const made: { id: string; providerRefundNo: string }[] = [];
+    for (let n = 0; n < 6; n++) {
+      const paid = await paidSandboxPayment(app.db, { amount: 300 + n });
+      const attempt = await app.db.paymentAttempt.findUniqueOrThrow({ where: { id: paid.attemptId } });
+      const providerRefundNo = newProviderRefundNo();
+      // The reserve commits and the process dies before it calls the provider.
+      const id = await app.db.$transaction((tx) =>
+        reserveRefund({
+          tx,
+          boss: app.boss,
+          settings,
+          attempt,
+          refundNo: `TWO-${n}`,
+          providerRefundNo,
+          amount: 300,
+          reason: 'customer',
+          requestedBy: 'test',
+        }),
+      );
+      made.push({ id: id!, providerRefundNo });
+    }
+    const ids = made.map((refund) => refund.id);
+    // Time passes: their leases run out and their looks are due.
+    await app.db
+      .$executeRaw`UPDATE refund SET next_query_at = now() - interval '1 second', lease_until = NULL WHERE id = ANY(${ids}::uuid[])`;
+    const runs = await Promise.all([runTask('confirm-refunds'), runTask('confirm-refunds')]);
+    const looked = runs.flatMap((run) => run.items.map((item) => item.id)).filter((id) => ids.includes(id));
+    assert.deepEqual([...looked].sort(), [...ids].sort(), 'each refund looked at by exactly one of the passes');
+    for (const refund of made) {
+      assert.equal((await app.db.refund.findUniqueOrThrow({ where: { id: refund.id } })).status, 'processing');
+      assert.equal(await app.db.sandboxRefund.count({ where: { outRefundNo: refund.providerRefundNo } }), 1);
+    }
   });
 });

@@ -140,6 +140,22 @@ describe('WeChat Pay refunds through the fake provider', () => {
     assert.equal((await refundOk(paid.paymentId, { refundNo: 'WX-REFUSED-2', amount: 1_000 })).status, 'succeeded');
   });
 
+  test('a refund notification for another amount is kept, alerted and refused; the refund is left as it was', async () => {
+    fake.wechatpay.setRefundMode('processing');
+    const paid = await paidAt('wechatpay');
+    const refund = await refundOk(paid.paymentId, { refundNo: 'WX-MISMATCH', amount: 400 });
+    // The provider's record says another amount than ours (a forged or broken notification would too).
+    fake.wechatpay.refunds.get(refund.providerRefundNo)!.amount = 399;
+    const [answer] = await fake.wechatpay.settleRefund(refund.providerRefundNo, 'SUCCESS');
+    assert.equal(answer.status, 422, answer.body);
+    const stored = await app.db.refund.findUniqueOrThrow({ where: { id: refund.id } });
+    assert.equal(stored.status, 'processing');
+    assert.deepEqual((await moneyOf(app.db, paid.attemptId)).ledger.refund, 0);
+    const inbox = await app.db.providerNotification.findFirstOrThrow({ where: { kind: 'refund', attemptId: paid.attemptId } });
+    assert.equal(inbox.outcome, 'rejected');
+    assert.equal(await app.db.riskAlert.count({ where: { kind: 'refund_not_applied', paymentId: paid.paymentId } }), 1);
+  });
+
   test('unreachable at submission: the refund stays pending and its next look submits the same number', async () => {
     fake.wechatpay.setRefundMode('succeed');
     const paid = await paidAt('wechatpay');
