@@ -83,13 +83,12 @@ describe('portal Settlements', () => {
     await sum.getByText('they add up to the row').waitFor({ timeout: 15_000 });
     const net = formatMoney(row.netAmount, row.currency);
     const figure = (card: typeof sum, label: string) =>
-      card
-        .locator('div', { has: page.locator('dt', { hasText: label }) })
-        .locator('dd')
-        .first();
+      card.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd');
+    const rowCard = page.locator('[data-slot="card"]', { hasText: 'As settled' });
     assert.equal(await figure(sum, 'Net').textContent(), net);
     assert.equal(await figure(sum, 'Gross').textContent(), formatMoney(row.grossAmount, row.currency));
     assert.equal(await figure(sum, 'Fees').textContent(), formatMoney(row.feeAmount, row.currency));
+    assert.equal(await figure(rowCard, 'Net').textContent(), net);
     // 3 payments, 2 fees (84 fen at 6000 ppm is 0.504 fen: rounded to 1; 8,300 → 50; 12,345 → 74), a refund and its fee return.
     assert.equal(await page.getByRole('table', { name: 'Entries' }).getByRole('row').count(), 1 + 3 + 3 + 2);
     await page.close();
