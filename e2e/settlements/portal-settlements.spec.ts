@@ -20,13 +20,15 @@ let browser: Browser;
 let context: BrowserContext;
 let db: Db;
 let shop: { id: string; apiKey: string };
+let other: { id: string; name: string };
+let contexts: ReturnType<typeof signedInContexts>;
 
 before(async () => {
   system = await startSystem({ SETTLEMENT_DELAY_SECONDS: '0' });
   db = createPrisma(system.database.url, 2);
   browser = await launchBrowser();
   shop = await feeMerchant(db, 6_000, '=SUM(1+1) 全家');
-  const other = await feeMerchant(db, 6_000);
+  other = await feeMerchant(db, 6_000, 'Console Mart');
   // Yesterday's money facts (days settle once they have ended): payments with their fees, a refund with its fee return.
   const yesterday = new Date(Date.now() - 86_400_000);
   for (const [merchant, amounts] of [
@@ -50,7 +52,8 @@ before(async () => {
   }
   const settled = await api(system.baseUrl, 'POST', '/api/lifecycle/run', { task: 'settle' });
   assert.equal(settled.status, 200, JSON.stringify(settled.json));
-  ({ context } = await signedInContexts(system, browser)('viewer', { merchantId: shop.id }));
+  contexts = signedInContexts(system, browser);
+  ({ context } = await contexts('viewer', { merchantId: shop.id }));
 });
 
 after(async () => {
@@ -83,13 +86,12 @@ describe('portal Settlements', () => {
     await sum.getByText('they add up to the row').waitFor({ timeout: 15_000 });
     const net = formatMoney(row.netAmount, row.currency);
     const figure = (card: typeof sum, label: string) =>
-      card
-        .locator('div', { has: page.locator('dt', { hasText: label }) })
-        .locator('dd')
-        .first();
+      card.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd');
+    const rowCard = page.locator('[data-slot="card"]', { hasText: 'As settled' });
     assert.equal(await figure(sum, 'Net').textContent(), net);
     assert.equal(await figure(sum, 'Gross').textContent(), formatMoney(row.grossAmount, row.currency));
     assert.equal(await figure(sum, 'Fees').textContent(), formatMoney(row.feeAmount, row.currency));
+    assert.equal(await figure(rowCard, 'Net').textContent(), net);
     // 3 payments, 2 fees (84 fen at 6000 ppm is 0.504 fen: rounded to 1; 8,300 → 50; 12,345 → 74), a refund and its fee return.
     assert.equal(await page.getByRole('table', { name: 'Entries' }).getByRole('row').count(), 1 + 3 + 3 + 2);
     await page.close();
@@ -113,5 +115,22 @@ describe('portal Settlements', () => {
       }
     }
     await page.close();
+  });
+});
+
+describe('console Settlements', () => {
+  test('staff filter by merchant in the URL and open a row’s drill-down', async () => {
+    const { context: staff } = await contexts('analyst');
+    const page = await staff.newPage();
+    await page.goto(`${system.baseUrl}/console/settlements?merchantId=${other.id}`);
+    const table = page.getByRole('table', { name: 'Settlements' });
+    await table.getByRole('link').first().waitFor({ timeout: 15_000 });
+    assert.equal(await table.getByRole('row').filter({ hasText: other.name }).count(), 1);
+    assert.equal(await table.getByRole('row').filter({ hasText: '全家' }).count(), 0);
+    const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+    assert.equal(href, `/api/settlements?merchantId=${other.id}&format=csv`);
+    await table.getByRole('link').first().click();
+    await page.getByLabel('Sum of the entries').getByText('they add up to the row').waitFor({ timeout: 15_000 });
+    await staff.close();
   });
 });

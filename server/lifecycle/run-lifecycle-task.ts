@@ -1,5 +1,6 @@
 import type { LifecycleTask } from '@/contracts/lifecycle';
 import { reconcileBills } from '@/server/reconciliation/reconcile-bills';
+import { checkSettledDays } from '@/server/settlements/check-settled-days';
 import { settleDueDays } from '@/server/settlements/settle-due-days';
 import { closeExpired } from './close-expired';
 import { confirmRefunds } from '@/server/refunds/confirm-refunds';
@@ -18,11 +19,20 @@ export const lifecycleTasks: Record<LifecycleTask, (context: TaskContext) => Pro
   'confirm-refunds': confirmRefunds,
   settle: async ({ db }) => {
     const days = await settleDueDays({ db });
+    const checked = await checkSettledDays({ db });
     const settled = days.filter((day) => day.outcome === 'settled');
     return {
-      examined: days.length,
-      outcomes: { days_settled: settled.length, days_already_settled: days.length - settled.length },
-      items: settled.flatMap((day) => day.settlementIds.map((id) => ({ id, outcome: `settled:${day.date}` }))),
+      examined: days.length + checked.length,
+      outcomes: {
+        days_settled: settled.length,
+        days_already_settled: days.length - settled.length,
+        days_checked: checked.length,
+        settlement_mismatches: checked.reduce((total, day) => total + day.differences, 0),
+      },
+      items: [
+        ...settled.flatMap((day) => day.settlementIds.map((id) => ({ id, outcome: `settled:${day.date}` }))),
+        ...checked.flatMap((day) => day.alertIds.map((id) => ({ id, outcome: `settlement_mismatch:${day.date}` }))),
+      ],
     };
   },
   reconcile: ({ db, boss, date }) => reconcileBills({ db, boss, date }),

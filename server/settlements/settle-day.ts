@@ -23,8 +23,8 @@ export async function settleDay({ db, date, timeZone }: SettleDay): Promise<DayS
       });
       await tx.settlementDay.update({ where: { day: new Date(`${date}T00:00:00Z`) }, data: { rowCount: rows.length } });
       return { date, outcome: 'settled', settlementIds: rows.map((row) => row.id) };
-      // A big day takes a while, and a second worker on it waits for the first to commit.
     },
+    // A big day takes a while, and a second worker on it waits for the first to commit.
     { maxWait: 10_000, timeout: 300_000 },
   );
 }

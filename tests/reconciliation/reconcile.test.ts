@@ -10,6 +10,7 @@ import { callRoute } from '@/tests/helpers/call-route';
 import type { BillEditor, FakeBillRow } from '@/tests/helpers/fake-provider/fake-bill-rows';
 import { startFakeProvider } from '@/tests/helpers/fake-provider/start-fake-provider';
 import { postCallback } from '@/tests/helpers/sandbox-provider';
+import { getProviderClient } from '@/server/providers/get-provider-client';
 import { useApp } from '@/tests/helpers/use-app';
 
 const fake = await startFakeProvider({
@@ -100,6 +101,61 @@ for (const [provider, date] of [
     });
   });
 }
+
+describe('refunds in the bill', () => {
+  test('a refund we submitted is matched by its refund number; one the bill lacks is missing in the bill', async () => {
+    const shop = await makeMerchant(app.db);
+    // Providers give paid times to the second.
+    const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10); // China time
+    const paid = await paidAt('wechatpay', shop.id, 10_000, now);
+    const attempt = await app.db.paymentAttempt.findUniqueOrThrow({ where: { providerTradeNo: paid.providerTradeNo } });
+    const client = getProviderClient({ db: app.db, boss: app.boss, provider: 'wechatpay' });
+    const refunds: { providerRefundNo: string }[] = [];
+    for (const [index, amount] of [1_000, 2_000].entries()) {
+      const providerRefundNo = `RF${Date.now()}${index}`;
+      await app.db.$executeRaw`UPDATE payment_attempt SET refund_reserved = refund_reserved + ${amount}, refund_count = refund_count + 1
+        WHERE id = ${attempt.id}::uuid`;
+      const refund = await app.db.refund.create({
+        data: {
+          paymentId: paid.paymentId,
+          attemptId: attempt.id,
+          merchantId: shop.id,
+          refundNo: providerRefundNo,
+          providerRefundNo,
+          amount,
+          reason: 'customer',
+          requestedBy: 'token:admin',
+          status: 'processing',
+          submittedAt: new Date(),
+        },
+      });
+      const submitted = await client.refund({
+        providerTradeNo: paid.providerTradeNo,
+        providerRefundNo,
+        amount,
+        totalAmount: 10_000,
+        currency: 'CNY',
+        reason: 'customer',
+        notifyUrl: 'https://gateway.example/api/callbacks/wechatpay',
+      });
+      assert.ok(submitted.ok, JSON.stringify(submitted));
+      refunds.push(refund);
+    }
+    fake.wechatpay.setBillEditor((_, rows) => rows.filter((row) => row.outRefundNo !== refunds[1].providerRefundNo));
+    try {
+      const run = await reconcile(today);
+      const ours = await app.db.riskAlert.findMany({ where: { id: { in: run.items.map((item) => item.id) }, paymentId: paid.paymentId } });
+      assert.deepEqual(
+        ours.map((alert) => [alert.kind, (alert.evidence as Record<string, any>).ours.number]),
+        [['reconcile_missing_in_bill', refunds[1].providerRefundNo]],
+      );
+      assert.ok(run.outcomes.matched >= 2, 'the payment and the first refund matched');
+    } finally {
+      fake.wechatpay.setBillEditor(null);
+    }
+  });
+});
 
 describe('reconcile when a bill cannot be had', () => {
   test('a forged bill answer is not read and is raised; a bill not served yet is counted, not raised', async () => {

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { computeSettlements } from '@/server/settlements/compute-settlements';
+import { checkSettledDays } from '@/server/settlements/check-settled-days';
 import { recomputeSettlements } from '@/server/settlements/recompute-settlements';
 import { settleDay } from '@/server/settlements/settle-day';
 import { settleDueDays } from '@/server/settlements/settle-due-days';
@@ -116,6 +117,29 @@ describe('settling a business day', () => {
     assert.equal(twice.differences[0].alertId, null, 'the live alert is not raised again');
     assert.equal(await app.db.riskAlert.count({ where: { kind: 'settlement_mismatch', merchantId: shop.id } }), 1);
     assert.equal((await rowsOf(shop.id))[0].gross, 500);
+  });
+
+  test('a later pass checks each settled day against the ledger once, and raises a late fact’s difference', async () => {
+    const shop = await feeMerchant(app.db, 6_000);
+    const attempt = await attemptOf(app.db, shop.id);
+    await bookAt(app.db, attempt, [{ kind: 'payment', amount: 900, at: new Date('2026-06-01T04:00:00Z') }]);
+    await settleDay({ db: app.db, date: '2026-06-01', timeZone: zone });
+    await bookAt(app.db, attempt, [{ kind: 'payment', amount: 1, at: new Date('2026-06-01T15:59:59.999Z') }]);
+    const day = await app.db.settlementDay.findUniqueOrThrow({ where: { day: new Date('2026-06-01T00:00:00Z') } });
+    // Not before a settle delay has passed since the day was settled.
+    const early = await checkSettledDays({ db: app.db, now: new Date(day.settledAt.getTime() + 599_000) });
+    assert.ok(!early.some((checked) => checked.date === '2026-06-01'));
+    const later = new Date(day.settledAt.getTime() + 600_000);
+    const checked = (await checkSettledDays({ db: app.db, now: later })).find((each) => each.date === '2026-06-01');
+    assert.deepEqual([checked?.differences, checked?.alertIds.length], [1, 1]);
+    const alert = await app.db.riskAlert.findUniqueOrThrow({ where: { id: checked!.alertIds[0] } });
+    assert.deepEqual([alert.kind, alert.merchantId], ['settlement_mismatch', shop.id]);
+    assert.deepEqual(
+      (await app.db.settlementDay.findUniqueOrThrow({ where: { day: day.day } })).checkedAt?.toISOString(),
+      later.toISOString(),
+    );
+    const again = await checkSettledDays({ db: app.db, now: new Date(later.getTime() + 600_000) });
+    assert.ok(!again.some((each) => each.date === '2026-06-01'), 'a day is checked once');
   });
 
   test('the pass settles every ended day after the last settled one, only once its delay has passed, empty days too', async () => {

@@ -10,7 +10,7 @@ type Register = { boss: PgBoss; db: Db; settings: LifecycleSettings; settleCron:
 /**
  * The settle pass on SETTLE_CRON and the reconciliation of yesterday's bills on RECONCILE_CRON (in China time, the
  * providers' bill day); pg-boss fires each once across all workers. A run that throws fails its job and is logged;
- * the reconcile job is retried, the settle pass's work is simply the next run's.
+ * the reconcile job is retried (also when a bill was not served yet), the settle pass's work is simply the next run's.
  */
 export async function registerSettlementSchedules({ boss, db, settings, settleCron, reconcileCron }: Register) {
   await boss.schedule(jobs.settle.name, settleCron);
@@ -22,6 +22,8 @@ export async function registerSettlementSchedules({ boss, db, settings, settleCr
     await boss.work(job.name, { batchSize: 1 }, async () => {
       const run = await runLifecycleTask({ db, boss, settings, task });
       if (run.examined > 0) logger.info({ task, examined: run.examined, outcomes: run.outcomes }, 'lifecycle pass');
+      // A bill not served yet (or a provider away): failing the job has pg-boss run it again later.
+      if (run.outcomes.bill_unavailable) throw new Error(`a provider bill of the day was unavailable: ${JSON.stringify(run.outcomes)}`);
       return { examined: run.examined, outcomes: run.outcomes };
     });
   }
