@@ -2,6 +2,7 @@ import type { TimelineEntry } from '@/contracts/payment-timeline';
 import { formatDuration } from '@/lib/format/format-duration';
 import { formatMoney } from '@/lib/format/format-money';
 import { formatStatus } from '@/lib/format/format-status';
+import { describeAuditAction } from '@/features/audit/describe-audit-event';
 
 export type TimelineTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 
@@ -132,7 +133,7 @@ export function describeTimelineEntry(entry: TimelineEntry, base = '/console'): 
     case 'action':
       return {
         topic: 'person',
-        title: `${entry.actor}: ${entry.action}`,
+        title: `${entry.actor}: ${describeAuditAction(entry.action)}`,
         details: present(entry.reason && `"${entry.reason}"`),
         tone: 'info',
       };

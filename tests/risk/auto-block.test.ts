@@ -86,6 +86,17 @@ describe('auto-block', () => {
     assert.equal(blockingAlert.status, 'blocked');
     assert.equal(blockingAlert.decidedBy, 'risk-engine');
     assert.ok(blockingAlert.decidedAt);
+    // The automatic decision joins the alert's history and the audit trail like a person's, named risk-engine.
+    const decisions = await app.db.riskAlertDecision.findMany({ where: { alertId: blockingAlert.id } });
+    assert.deepEqual(
+      decisions.map((d) => [d.fromStatus, d.decision, d.actor, d.reason]),
+      [['open', 'blocked', 'risk-engine', blockingAlert.decisionReason]],
+    );
+    const trail = await app.db.auditEvent.findMany({ where: { merchantId: merchant.id } });
+    assert.deepEqual(
+      trail.map((row) => [row.action, row.actor, row.after]),
+      [['merchant.block', 'risk-engine', { status: 'blocked', alertId: blockingAlert.id }]],
+    );
     const events = (await jobsIn(app.db, queues.merchantEvents)).filter((job) => job.data.data.merchantId === merchant.id);
     assert.deepEqual(
       events.map((job) => job.data.type),
