@@ -93,6 +93,18 @@ describe('portal pages keep merchants apart', () => {
       for (const url of resource ? [route] : [route, `${route}?${filters}`]) {
         const tab = await context.newPage();
         const answers: Promise<void>[] = [];
+        // The API requests in flight (the live stream aside, which stays open): the page has settled when none is.
+        let inFlight = 0;
+        let lastActivity = Date.now();
+        const isApi = (url: string) => new URL(url).pathname.startsWith('/api/') && !url.includes('/api/events');
+        const track = (delta: number) => (request: { url: () => string }) => {
+          if (!isApi(request.url())) return;
+          inFlight += delta;
+          lastActivity = Date.now();
+        };
+        tab.on('request', track(1));
+        tab.on('requestfinished', track(-1));
+        tab.on('requestfailed', track(-1));
         tab.on('response', (response) => {
           if (!new URL(response.url()).pathname.startsWith('/api/') || response.url().includes('/api/events')) return;
           answers.push(
@@ -107,8 +119,8 @@ describe('portal pages keep merchants apart', () => {
           );
         });
         await tab.goto(`${system.baseUrl}${url}`);
-        await tab.waitForLoadState('networkidle').catch(() => undefined);
         await tab.locator('main').waitFor();
+        await waitFor(async () => inFlight === 0 && Date.now() - lastActivity > 750, 15_000);
         if (resource) await tab.getByText('not found', { exact: false }).first().waitFor({ timeout: 10_000 });
         await Promise.all(answers);
         const text = (await tab.locator('body').textContent()) ?? '';
