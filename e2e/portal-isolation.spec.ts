@@ -132,13 +132,24 @@ describe('portal pages keep merchants apart', () => {
     assert.deepEqual(failures, []);
   });
 
-  test("with A's own ids the same pages show A's data (the test above can see a leak)", async () => {
+  test("with A's own ids the same pages show A's data and its CSV export holds A's orders only", async () => {
     const tab = await context.newPage();
     await tab.goto(`${system.baseUrl}/portal/orders/${a.paymentId}`);
     await tab.getByRole('heading', { name: a.outTradeNo }).waitFor();
     await tab.goto(`${system.baseUrl}/portal/orders`);
     await tab.getByRole('table', { name: 'Orders' }).getByText(a.outTradeNo).waitFor();
     assert.equal(await tab.getByText(b.outTradeNo).count(), 0);
+    // The export is A's own list too, as the browser downloads it with the session.
+    const href = await tab.getByTestId('export-orders').getAttribute('href');
+    assert.ok(href, 'Export CSV is a link');
+    const csv = await tab.evaluate(async (url) => {
+      const response = await fetch(url);
+      return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+    }, href);
+    assert.equal(csv.status, 200);
+    assert.match(csv.type ?? '', /^text\/csv/);
+    assert.ok(csv.text.includes(a.outTradeNo));
+    assert.ok(!csv.text.includes(b.outTradeNo) && !csv.text.includes(b.paymentId), "the export carries none of B's orders");
     await tab.close();
   });
 });
