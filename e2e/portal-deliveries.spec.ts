@@ -143,7 +143,7 @@ describe('the portal Deliveries page', () => {
     up = true;
     const before = receiver.receivedAt('/hook').length;
     await dialog.getByRole('button', { name: 'Send 2 webhooks again' }).click();
-    await page.getByText('2 webhooks sent again').waitFor();
+    await page.getByText('2 webhooks sent again', { exact: true }).waitFor();
     const ids = lost.map((item) => item.deliveryId);
     await receiver.until(() =>
       ids.every((id) =>
