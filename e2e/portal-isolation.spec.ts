@@ -93,6 +93,18 @@ describe('portal pages keep merchants apart', () => {
       for (const url of resource ? [route] : [route, `${route}?${filters}`]) {
         const tab = await context.newPage();
         const answers: Promise<void>[] = [];
+        // The API requests in flight (the live stream aside, which stays open): the page has settled when none is.
+        let inFlight = 0;
+        let lastActivity = Date.now();
+        const isApi = (url: string) => new URL(url).pathname.startsWith('/api/') && !url.includes('/api/events');
+        const track = (delta: number) => (request: { url: () => string }) => {
+          if (!isApi(request.url())) return;
+          inFlight += delta;
+          lastActivity = Date.now();
+        };
+        tab.on('request', track(1));
+        tab.on('requestfinished', track(-1));
+        tab.on('requestfailed', track(-1));
         tab.on('response', (response) => {
           if (!new URL(response.url()).pathname.startsWith('/api/') || response.url().includes('/api/events')) return;
           answers.push(
@@ -107,8 +119,8 @@ describe('portal pages keep merchants apart', () => {
           );
         });
         await tab.goto(`${system.baseUrl}${url}`);
-        await tab.waitForLoadState('networkidle').catch(() => undefined);
         await tab.locator('main').waitFor();
+        await waitFor(async () => inFlight === 0 && Date.now() - lastActivity > 750, 15_000);
         if (resource) await tab.getByText('not found', { exact: false }).first().waitFor({ timeout: 10_000 });
         await Promise.all(answers);
         const text = (await tab.locator('body').textContent()) ?? '';
@@ -120,13 +132,24 @@ describe('portal pages keep merchants apart', () => {
     assert.deepEqual(failures, []);
   });
 
-  test("with A's own ids the same pages show A's data (the test above can see a leak)", async () => {
+  test("with A's own ids the same pages show A's data and its CSV export holds A's orders only", async () => {
     const tab = await context.newPage();
     await tab.goto(`${system.baseUrl}/portal/orders/${a.paymentId}`);
     await tab.getByRole('heading', { name: a.outTradeNo }).waitFor();
     await tab.goto(`${system.baseUrl}/portal/orders`);
     await tab.getByRole('table', { name: 'Orders' }).getByText(a.outTradeNo).waitFor();
     assert.equal(await tab.getByText(b.outTradeNo).count(), 0);
+    // The export is A's own list too, as the browser downloads it with the session.
+    const href = await tab.getByTestId('export-orders').getAttribute('href');
+    assert.ok(href, 'Export CSV is a link');
+    const csv = await tab.evaluate(async (url) => {
+      const response = await fetch(url);
+      return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+    }, href);
+    assert.equal(csv.status, 200);
+    assert.match(csv.type ?? '', /^text\/csv/);
+    assert.ok(csv.text.includes(a.outTradeNo));
+    assert.ok(!csv.text.includes(b.outTradeNo) && !csv.text.includes(b.paymentId), "the export carries none of B's orders");
     await tab.close();
   });
 });

@@ -44,7 +44,7 @@ async function pageAs(role: 'owner' | 'developer' | 'viewer') {
 const savedNotifyUrl = async () => (await api(system.baseUrl, 'GET', `/api/merchants/${merchantId}`)).json.notifyUrl as string;
 
 describe('merchant users', () => {
-  test('an owner adds a developer, who signs in with the initial password and sees the developer pages only', async () => {
+  test('an owner adds a developer, who signs in with the initial password; a role change and a removal end their session at once', async () => {
     const { page } = await pageAs('owner');
     await page.goto(`${system.baseUrl}/portal/users`);
     await page.getByRole('table', { name: 'Users' }).waitFor();
@@ -55,7 +55,7 @@ describe('merchant users', () => {
     await dialog.getByLabel('Email').fill(email);
     await dialog.getByLabel('Initial password').fill(password);
     await dialog.getByRole('button', { name: 'Add user' }).click();
-    await page.getByText(`${email} added as developer`).waitFor();
+    await page.getByText(`${email} added as developer`, { exact: true }).waitFor();
     await page.getByRole('table', { name: 'Users' }).getByText(email).waitFor();
 
     const context = await browser.newContext();
@@ -71,6 +71,24 @@ describe('merchant users', () => {
     // The API agrees: a developer lists no users.
     const listed = await developer.evaluate(async () => (await fetch('/api/users')).status);
     assert.equal(listed, 403);
+
+    // The owner makes them a viewer: their session ends at once, and they sign in again under the new role.
+    await page.getByRole('combobox', { name: `Role of ${email}` }).click();
+    await page.getByRole('option', { name: 'Viewer' }).click();
+    await page.getByText(`${email} is now viewer`, { exact: true }).waitFor();
+    assert.equal(await developer.evaluate(async () => (await fetch('/api/payments')).status), 401);
+    await signInByForm(developer, system.baseUrl, { email, password });
+    await developer.goto(`${system.baseUrl}/portal/developer`);
+    await developer.getByTestId('read-only-note').waitFor();
+
+    // Removed, they are signed out everywhere and cannot sign in again.
+    await page.getByRole('button', { name: `Remove ${email}` }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();
+    await page.getByText(`${email} removed`, { exact: true }).waitFor();
+    assert.equal(await page.getByRole('table', { name: 'Users' }).getByText(email).count(), 0);
+    assert.equal(await developer.evaluate(async () => (await fetch('/api/payments')).status), 401);
+    await developer.goto(`${system.baseUrl}/portal`);
+    await developer.waitForURL((url) => url.pathname === '/login');
   });
 });
 

@@ -68,7 +68,7 @@ export function InviteUserDialog() {
           </FormField>
           <FormField label="Role" description={merchantRoleDescriptions[role].can}>
             {(control) => (
-              <Select value={role} onValueChange={(value) => setRole(value as MerchantRole)}>
+              <Select value={role} onValueChange={(value) => setRole(merchantRoles.find((known) => known === value) ?? role)}>
                 <SelectTrigger {...control} data-testid="invite-role">
                   <SelectValue />
                 </SelectTrigger>

@@ -35,16 +35,18 @@ export function UserRoleCell({ user }: { user: UserRow }) {
     <Select
       value={user.role}
       disabled={change.isPending}
-      onValueChange={(role) =>
+      onValueChange={(value) => {
+        const role = merchantRoles.find((known) => known === value);
+        if (!role) return;
         change.mutate(
-          { id: user.id, role: role as MerchantRole },
+          { id: user.id, role },
           {
             onSuccess: () =>
               toast({ title: `${user.email} is now ${role}`, description: 'Their sessions ended; they sign in again.', tone: 'success' }),
             onError: (error) => toast({ title: 'Role not changed', description: error.message, tone: 'danger' }),
           },
-        )
-      }
+        );
+      }}
     >
       <SelectTrigger size="sm" className="w-36" aria-label={`Role of ${user.email}`}>
         <SelectValue />
