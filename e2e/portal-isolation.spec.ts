@@ -6,17 +6,27 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
+import { createPrisma } from '@/lib/db/prisma';
 import { outTradeNo } from '@/prisma/seed/factories';
 import { launchBrowser } from './helpers/browser';
 import { createPerson, signInByForm } from './helpers/sign-in';
 import { api, startSystem, waitFor, type RunningSystem } from './helpers/start-system';
 
-type Shop = { merchantId: string; name: string; paymentId: string; outTradeNo: string; deliveryId: string; ownerEmail: string };
+type Shop = {
+  merchantId: string;
+  name: string;
+  paymentId: string;
+  outTradeNo: string;
+  deliveryId: string;
+  settlementId: string;
+  ownerEmail: string;
+};
 
 /** What each dynamic segment of a portal page names, by the folder it sits in. */
 const segmentResources: Record<string, keyof Shop> = {
   'orders/[id]': 'paymentId',
   'deliveries/[id]': 'deliveryId',
+  'settlements/[id]': 'settlementId',
 };
 
 const portalDir = path.resolve(import.meta.dirname, '../app/portal');
@@ -54,7 +64,30 @@ async function makeShop(name: string): Promise<Shop> {
     return deliveryId !== '';
   }, 20_000);
   const owner = await createPerson(system, 'owner', merchant.json.id);
-  return { merchantId: merchant.json.id, name, paymentId: payment.json.id, outTradeNo: number, deliveryId, ownerEmail: owner.email };
+  // Sandbox money is never settled, so the shop's settled day is written as the settle pass would write it.
+  const db = createPrisma(system.database.url, 1);
+  const settlement = await db.settlement.create({
+    data: {
+      merchantId: merchant.json.id,
+      day: new Date(Date.now() - 86_400_000),
+      grossAmount: 4_321n,
+      refundAmount: 0n,
+      feeAmount: 26n,
+      netAmount: 4_295n,
+      paymentCount: 1,
+      refundCount: 0,
+    },
+  });
+  await db.$disconnect();
+  return {
+    merchantId: merchant.json.id,
+    name,
+    paymentId: payment.json.id,
+    outTradeNo: number,
+    deliveryId,
+    settlementId: settlement.id,
+    ownerEmail: owner.email,
+  };
 }
 
 before(async () => {
@@ -82,7 +115,7 @@ describe('portal pages keep merchants apart', () => {
   });
 
   test("merchant A's owner opens every portal page with B's ids: no answer carries B's data, nothing of B's shows", async () => {
-    const traces = [b.merchantId, b.name, b.paymentId, b.outTradeNo, b.deliveryId, b.ownerEmail];
+    const traces = [b.merchantId, b.name, b.paymentId, b.outTradeNo, b.deliveryId, b.settlementId, b.ownerEmail];
     // In the page's own text the ids of the URL may be echoed ("Payment … not found"); B's data may not.
     const visibleTraces = [b.name, b.outTradeNo, b.ownerEmail];
     const filters = new URLSearchParams({ merchantId: b.merchantId, paymentId: b.paymentId }).toString();

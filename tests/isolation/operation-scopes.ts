@@ -50,6 +50,8 @@ export const operationScopes: Record<string, OperationScope> = {
   createMerchant: { scope: 'staff', request: () => ({ body: { name: 'Probe', notifyUrl: 'http://127.0.0.1:9/x' } }) },
   listMerchants: { scope: 'staff' },
   getNotification: { scope: 'staff', request: () => ({ params: { id: anyId } }) },
+  listNotifications: { scope: 'staff' },
+  listAuditEvents: { scope: 'staff', request: (b) => ({ query: { merchantId: b.merchant } }) },
   runLifecycleTask: { scope: 'staff', request: () => ({ body: { task: 'settle' } }) },
   setSandboxProviderFaults: { scope: 'staff', request: () => ({ body: {} }) },
   backtestRiskRule: { scope: 'staff', request: () => ({ body: {} }) },
