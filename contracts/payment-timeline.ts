@@ -3,6 +3,14 @@ import { z } from 'zod';
 import { defineOperation } from '@/contracts/operation';
 import { idParamsSchema } from '@/contracts/common';
 import { attemptStatusSchema, providerSchema } from '@/contracts/payments';
+import { refundReasonSchema, refundStatusSchema } from '@/contracts/refunds';
+
+const actor = z
+  .string()
+  .describe(
+    'Who: user:<email>, token:admin, api-key:<prefix>, risk-engine, system (automatic). A merchant caller sees its own ' +
+      "users and keys as they are, Paygate's people as `staff`, and a person no longer a user as `former-user`",
+  );
 
 const at = z.string().describe('When it happened (ISO 8601)');
 const entry = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.object({ type: z.literal(type), at, ...shape });
@@ -66,9 +74,23 @@ export const timelineEntrySchema = z.discriminatedUnion('type', [
     status: z.enum(['open', 'acknowledged', 'blocked', 'dismissed']),
     hitCount: z.number().int(),
   }),
+  entry('refund', {
+    refundId: z.uuid().describe('Its detail: GET /api/refunds/{id}'),
+    attemptId: z.uuid(),
+    refundNo: z.string().describe("The merchant's number (for an automatic refund, ours)"),
+    providerRefundNo: z.string().describe("Ours: the provider's out_refund_no / out_request_no"),
+    amount: z.number().int(),
+    currency: z.string(),
+    reason: refundReasonSchema,
+    automatic: z.boolean().describe('We refunded it ourselves: a duplicate payment or one paid after the order closed'),
+    status: refundStatusSchema.describe('Where the refund is now; how it got there is in its refund_state_change entries'),
+    failureReason: z.string().nullable(),
+    requestedBy: actor,
+  }),
+  entry('refund_state_change', { refundId: z.uuid(), refundNo: z.string(), from: refundStatusSchema, to: refundStatusSchema }),
   entry('action', {
-    actor: z.string().describe('Who: user:<email>, token:admin, api-key:<prefix>, risk-engine'),
-    action: z.string().describe('e.g. risk_alert.decide, delivery.redeliver'),
+    actor,
+    action: z.string().describe('e.g. refund.create, risk_alert.decide, delivery.redeliver'),
     subjectType: z.string(),
     subjectId: z.string(),
     reason: z.string().nullable(),
@@ -90,8 +112,8 @@ export const getPaymentTimelineOperation = defineOperation({
   path: '/api/payments/{id}/timeline',
   summary:
     'The order as one timeline: creation, attempts, provider notifications (rejected ones too), status queries and other ' +
-    'provider exchanges, state changes, deliveries with every attempt, risk evaluations and alerts, people’s actions; ' +
-    'a merchant key gets it without the risk entries',
+    'provider exchanges, state changes, deliveries with every attempt, risk evaluations and alerts, refunds with their ' +
+    'state changes, people’s actions; a merchant caller gets it without the risk entries and sees Paygate’s people as staff',
   tag: 'payments',
   auth: { staff: 'read', merchant: 'read' },
   params: idParamsSchema,

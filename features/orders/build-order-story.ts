@@ -3,14 +3,11 @@ import type { TimelineEntry } from '@/contracts/payment-timeline';
 import type { paymentRefundSummarySchema } from '@/contracts/payments';
 import { formatMoney } from '@/lib/format/format-money';
 import { formatStatus } from '@/lib/format/format-status';
-import { describeTimelineEntry, type TimelineLine } from './describe-timeline-entry';
+import { describeTimelineEntry, refundTone, type TimelineLine } from './describe-timeline-entry';
 
 type RefundSummary = z.output<typeof paymentRefundSummarySchema>;
 
 export type StoryItem = TimelineLine & { key: string; at: string };
-
-const refundTone = (status: string): TimelineLine['tone'] =>
-  status === 'succeeded' ? 'success' : status === 'failed' || status === 'abnormal' ? 'danger' : status === 'closed' ? 'neutral' : 'info';
 
 function refundLine(refund: RefundSummary): StoryItem {
   return {
@@ -25,7 +22,8 @@ function refundLine(refund: RefundSummary): StoryItem {
 
 /**
  * The order's whole story, oldest first: the timeline's entries in the order the API gives them (it orders facts at
- * the same instant), with the payment's refunds put in by time. Each item has a key unique within the story.
+ * the same instant), with any of the payment's refunds the timeline does not already tell of put in by time. Each
+ * item has a key unique within the story.
  */
 export function buildOrderStory(entries: readonly TimelineEntry[], refunds: readonly RefundSummary[] = [], base = '/console'): StoryItem[] {
   const story: StoryItem[] = entries.map((entry, index) => ({
@@ -33,7 +31,8 @@ export function buildOrderStory(entries: readonly TimelineEntry[], refunds: read
     key: `${entry.type}:${index}`,
     at: entry.at,
   }));
-  for (const refund of refunds) {
+  const told = new Set(entries.flatMap((entry) => (entry.type === 'refund' ? [entry.refundId] : [])));
+  for (const refund of refunds.filter((summary) => !told.has(summary.id))) {
     const item = refundLine(refund);
     const time = Date.parse(item.at);
     const after = story.findIndex((existing) => Date.parse(existing.at) > time);

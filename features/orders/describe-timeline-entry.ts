@@ -36,6 +36,13 @@ const deliveryTone = { pending: 'info', delivered: 'success', failed: 'danger', 
 
 const alertTone = { open: 'danger', acknowledged: 'warning', blocked: 'danger', dismissed: 'neutral' } as const;
 
+/** The tone of a refund in a status: final ones say how it ended, open ones that it is under way. */
+export const refundTone = (status: string): TimelineTone =>
+  status === 'succeeded' ? 'success' : status === 'failed' || status === 'abnormal' ? 'danger' : status === 'closed' ? 'neutral' : 'info';
+
+/** A merchant caller sees Paygate's people and people no longer users by these names, not by their addresses. */
+const actorName = (actor: string) => (actor === 'staff' ? 'Paygate staff' : actor === 'former-user' ? 'A former user' : actor);
+
 const paymentStateTone = (to: string): TimelineTone =>
   to === 'succeeded' ? 'success' : to === 'failed' ? 'danger' : to === 'pending' ? 'info' : to.includes('refund') ? 'warning' : 'neutral';
 
@@ -130,10 +137,29 @@ export function describeTimelineEntry(entry: TimelineEntry, base = '/console'): 
         tone: alertTone[entry.status],
         href: `${base}/alerts/${entry.alertId}`,
       };
+    case 'refund':
+      return {
+        topic: 'order',
+        title: `Refund ${entry.refundNo}: ${formatStatus(entry.status)}`,
+        details: present(
+          `${formatMoney(entry.amount, entry.currency)} · ${formatStatus(entry.reason)}`,
+          entry.automatic ? 'automatic: the gateway gave this money back itself' : `requested by ${actorName(entry.requestedBy)}`,
+          `providerRefundNo ${entry.providerRefundNo}`,
+          entry.failureReason,
+        ),
+        tone: refundTone(entry.status),
+      };
+    case 'refund_state_change':
+      return {
+        topic: 'order',
+        title: `Refund ${entry.refundNo}: ${formatStatus(entry.from)} → ${formatStatus(entry.to)}`,
+        details: [],
+        tone: refundTone(entry.to),
+      };
     case 'action':
       return {
         topic: 'person',
-        title: `${entry.actor}: ${describeAuditAction(entry.action)}`,
+        title: `${actorName(entry.actor)}: ${describeAuditAction(entry.action)}`,
         details: present(entry.reason && `"${entry.reason}"`),
         tone: 'info',
       };

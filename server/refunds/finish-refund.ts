@@ -6,6 +6,7 @@ import { eventTopics, jobs } from '@/lib/queue/jobs';
 import { insertJobs, publishEvents } from '@/lib/queue/send-job';
 import type { LiveChange } from '@/contracts/live';
 import { buildRefundEvent } from './build-refund-event';
+import { automaticRefundReasons } from './refund-numbers';
 import { openRefundStatuses } from './refund-outcome';
 
 type FinishRefund = {
@@ -20,9 +21,6 @@ type FinishRefund = {
   /** The end was learnt by a look of ours (a submission or a query): it is counted like one. */
   looked?: boolean;
 };
-
-/** Automatic refunds give back money the merchant was never told of: they are published, not sent to its webhook. */
-const automaticReasons: ReadonlySet<string> = new Set(['duplicate_payment', 'paid_after_close']);
 
 /**
  * A refund reaches its final state, in the caller's transaction, from any path (our submission, our query, the
@@ -76,7 +74,8 @@ export async function finishRefund({ tx, boss, refundId, status, providerState, 
     { kind: 'refund', id: refund.id, merchantId: refund.merchantId },
     { kind: 'payment', id: refund.paymentId, merchantId: refund.merchantId },
   ];
-  if (!automaticReasons.has(refund.reason)) {
+  // Automatic refunds give back money the merchant was never told of: they are published, not sent to its webhook.
+  if (!automaticRefundReasons.has(refund.reason)) {
     await tx.delivery.create({
       data: { id: eventId, merchantId: refund.merchantId, paymentId: refund.paymentId, eventType: event.type, payload: event, refundId },
     });

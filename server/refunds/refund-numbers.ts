@@ -10,6 +10,9 @@ export function newProviderRefundNo(): string {
 
 export type AutomaticRefundReason = 'duplicate_payment' | 'paid_after_close';
 
+/** The reasons of refunds the gateway makes itself, of money the merchant was never told of. */
+export const automaticRefundReasons: ReadonlySet<string> = new Set<AutomaticRefundReason>(['duplicate_payment', 'paid_after_close']);
+
 /**
  * The numbers of the automatic refund of an attempt's extra money, derived from the attempt alone, so a retried job
  * or a second sweep meets the refund it already made (both numbers are unique) instead of making another. The

@@ -3,9 +3,11 @@ import { describe, test } from 'node:test';
 import { POST as callbackRoute } from '@/app/api/callbacks/[provider]/route';
 import { POST as clientResultRoute } from '@/app/api/payments/[id]/client-result/route';
 import { GET as timelineRoute } from '@/app/api/payments/[id]/timeline/route';
+import { POST as refundsRoute } from '@/app/api/payments/[id]/refunds/route';
 import { makeMerchant, makePayment } from '@/prisma/seed/factories';
 import { paymentSucceededEventSchema } from '@/contracts/events';
 import { getPaymentTimelineOperation, type TimelineEntry } from '@/contracts/payment-timeline';
+import { refundSchema } from '@/contracts/refunds';
 import { callRoute } from '@/tests/helpers/call-route';
 import { startMerchantServer } from '@/tests/helpers/merchant-server';
 import { processRiskEvent } from '@/tests/helpers/process-risk-event';
@@ -13,9 +15,11 @@ import { makeWechatpayKeys, wechatPaidCallback } from '@/tests/helpers/provider-
 import { jobsIn } from '@/tests/helpers/queue-jobs';
 import { useApp } from '@/tests/helpers/use-app';
 import { useDeliveryWorker } from '@/tests/helpers/use-delivery-worker';
+import { asUser, signedInUser } from '@/tests/helpers/sign-in-user';
+import { paidSandboxPayment, settleSandboxRefund } from '@/tests/refunds/refund-helpers';
 
 const keys = makeWechatpayKeys();
-const app = useApp({ ...keys.env, DELIVERY_RETRY_SCHEDULE: '1', DELIVERY_TIMEOUT_MS: '1000' });
+const app = useApp({ ...keys.env, DELIVERY_RETRY_SCHEDULE: '1', DELIVERY_TIMEOUT_MS: '1000', REFUND_QUERY_SCHEDULE: '60' });
 const worker = useDeliveryWorker(app);
 const merchant = await startMerchantServer();
 let calls = 0;
@@ -30,8 +34,8 @@ const post = (signed: { rawBody: string; headers: Record<string, string> }) =>
     headers: signed.headers,
     params: { provider: 'wechatpay' },
   });
-const timeline = async (id: string, token?: string | null) => {
-  const response = await callRoute(timelineRoute, { params: { id }, token });
+const timeline = async (id: string, token?: string | null, cookie?: string) => {
+  const response = await callRoute(timelineRoute, { params: { id }, ...(cookie ? asUser({ cookie }) : { token }) });
   if (response.status === 200) getPaymentTimelineOperation.response.parse(response.json);
   return response;
 };
@@ -130,7 +134,10 @@ describe('GET /api/payments/{id}/timeline', () => {
     assert.equal(types.has('risk_alert') || types.has('risk_evaluation'), false, 'no risk internals for the merchant');
     assert.deepEqual(
       own.json.entries.filter((entry: TimelineEntry) => entry.type !== 'risk_alert' && entry.type !== 'risk_evaluation'),
-      entries.filter((entry) => entry.type !== 'risk_alert' && entry.type !== 'risk_evaluation'),
+      entries
+        .filter((entry) => entry.type !== 'risk_alert' && entry.type !== 'risk_evaluation')
+        // mei@example.com is no user of the merchant's (nor any longer a user at all): not shown by address.
+        .map((entry) => (entry.type === 'action' ? { ...entry, actor: 'former-user' } : entry)),
     );
   });
 
@@ -147,5 +154,95 @@ describe('GET /api/payments/{id}/timeline', () => {
       fresh.json.entries.map((entry: TimelineEntry) => entry.type),
       ['created', 'attempt', 'provider_exchange'],
     );
+  });
+
+  test("refunds with every state change, people's actions on them, and a merchant who sees Paygate's people only as staff", async () => {
+    const paid = await paidSandboxPayment(app.db, { amount: 10_000 });
+    const analyst = await signedInUser(app.db, 'analyst');
+    const owner = await signedInUser(app.db, 'owner', paid.merchantId);
+    const refundBy = async (user: { cookie: string }, body: { refundNo: string; amount: number; reason: string }) => {
+      const answer = await callRoute(refundsRoute, { params: { id: paid.paymentId }, body, ...asUser(user) });
+      assert.equal(answer.status, 201, answer.text);
+      return refundSchema.parse(answer.json);
+    };
+    const kept = await refundBy(analyst, { refundNo: 'TL-KEPT', amount: 2_500, reason: 'customer' });
+    const closed = await refundBy(owner, { refundNo: 'TL-CLOSED', amount: 1_000, reason: 'merchant' });
+    assert.equal((await settleSandboxRefund(app.db, kept.providerRefundNo)).status, 200);
+    assert.equal((await settleSandboxRefund(app.db, closed.providerRefundNo, 'closed')).status, 200);
+    const delivery = await app.db.delivery.findFirstOrThrow({ where: { refundId: kept.id } });
+    for (const [actor, subjectType, subjectId] of [
+      [`user:${analyst.email}`, 'delivery', delivery.id],
+      ['user:gone@shop.test', 'delivery', delivery.id],
+      ['risk-engine', 'payment', paid.paymentId],
+    ]) {
+      await app.db.auditEvent.create({
+        data: { actor, action: 'delivery.redeliver', subjectType, subjectId, merchantId: paid.merchantId, reason: 'asked again' },
+      });
+    }
+
+    const staffView = await timeline(paid.paymentId);
+    assert.equal(staffView.status, 200, staffView.text);
+    const entries: TimelineEntry[] = staffView.json.entries;
+    const times = entries.map((entry) => Date.parse(entry.at));
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => a - b),
+      'entries are in time order',
+    );
+    const story = entries.flatMap((entry) =>
+      entry.type === 'refund'
+        ? [
+            `${entry.refundNo} ${entry.amount} ${entry.reason} ${entry.status} by ${entry.requestedBy}${entry.automatic ? ' (automatic)' : ''}`,
+          ]
+        : entry.type === 'refund_state_change'
+          ? [`${entry.refundNo} ${entry.from}→${entry.to}`]
+          : entry.type === 'state_change'
+            ? [`payment ${entry.from}→${entry.to}`]
+            : [],
+    );
+    assert.deepEqual(story, [
+      'payment pending→succeeded',
+      `TL-KEPT 2500 customer succeeded by user:${analyst.email}`,
+      'TL-KEPT pending→processing',
+      `TL-CLOSED 1000 merchant closed by user:${owner.email}`,
+      'TL-CLOSED pending→processing',
+      'TL-KEPT processing→succeeded',
+      'payment succeeded→partially_refunded',
+      'TL-CLOSED processing→closed',
+    ]);
+    const actions = (list: TimelineEntry[]) =>
+      list.flatMap((entry) => (entry.type === 'action' ? [[entry.actor, entry.action, entry.subjectId, entry.reason]] : []));
+    assert.deepEqual(actions(entries), [
+      [`user:${analyst.email}`, 'refund.create', kept.id, 'customer'],
+      [`user:${owner.email}`, 'refund.create', closed.id, 'merchant'],
+      [`user:${analyst.email}`, 'delivery.redeliver', delivery.id, 'asked again'],
+      ['user:gone@shop.test', 'delivery.redeliver', delivery.id, 'asked again'],
+      ['risk-engine', 'delivery.redeliver', paid.paymentId, 'asked again'],
+    ]);
+
+    for (const merchantView of [await timeline(paid.paymentId, paid.apiKey), await timeline(paid.paymentId, null, owner.cookie)]) {
+      assert.equal(merchantView.status, 200, merchantView.text);
+      const own: TimelineEntry[] = merchantView.json.entries;
+      assert.equal(merchantView.text.includes(analyst.email), false, "no staff person's address");
+      assert.equal(merchantView.text.includes('gone@shop.test'), false);
+      assert.equal(
+        own.some((entry) => entry.type === 'risk_alert' || entry.type === 'risk_evaluation'),
+        false,
+      );
+      assert.deepEqual(
+        own.flatMap((entry) => (entry.type === 'refund' ? [[entry.refundNo, entry.status, entry.requestedBy]] : [])),
+        [
+          ['TL-KEPT', 'succeeded', 'staff'],
+          ['TL-CLOSED', 'closed', `user:${owner.email}`],
+        ],
+      );
+      assert.equal(own.filter((entry) => entry.type === 'refund_state_change').length, 4);
+      assert.deepEqual(actions(own), [
+        ['staff', 'refund.create', kept.id, 'customer'],
+        [`user:${owner.email}`, 'refund.create', closed.id, 'merchant'],
+        ['staff', 'delivery.redeliver', delivery.id, 'asked again'],
+        ['former-user', 'delivery.redeliver', delivery.id, 'asked again'],
+      ]);
+    }
   });
 });
