@@ -65,6 +65,16 @@ test('npm start runs the whole system with no configuration and keeps its data a
   await waitFor(async () => first.output().includes('[start] ready'), 120_000);
   const token = (await readFile(path.join(dataDir, 'admin-token'), 'utf8')).trim();
   assert.match(first.output(), new RegExp(`admin token \\(generated, kept in \\S+\\): ${token}`), 'a generated token is printed once');
+  // Where to sign in, and the first admin's generated password, printed once; the password signs in.
+  const password = (await readFile(path.join(dataDir, 'admin-password'), 'utf8')).trim();
+  assert.match(first.output(), new RegExp(`first admin: admin@localhost  password: ${password}  \\(shown once`));
+  assert.match(first.output(), /sign in at http:\/\/localhost:\d+\/login as admin@localhost/);
+  const signIn = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify({ email: 'admin@localhost', password }),
+  });
+  assert.equal(signIn.status, 200, await signIn.text());
   const merchant = await api(baseUrl, 'POST', '/api/merchants', { name: 'Persisted', notifyUrl: 'http://127.0.0.1:9/n' }, token);
   assert.equal(merchant.status, 201);
 
@@ -88,5 +98,6 @@ test('npm start runs the whole system with no configuration and keeps its data a
   assert.equal(again.status, 200);
   assert.equal(again.json.name, 'Persisted');
   assert.ok(!second.output().includes(token), 'a token from the environment is never printed');
+  assert.ok(!second.output().includes(password), 'the admin password is printed only when it was generated');
   await stop(second.child);
 });

@@ -3,6 +3,7 @@
 // of X-Forwarded-For, never an entry the sender wrote), and a sign-in by email is first counted against its account
 // and its address in the shared limits of lib/rate-limit, whatever the password turns out to be.
 import { getAuth } from '@/lib/auth/better-auth';
+import { accountEmail } from '@/lib/auth/account-email';
 import { clientAddressHeader } from '@/lib/auth/client-address-header';
 import { rateLimited } from '@/lib/errors';
 import { errorResponse } from '@/lib/http/error-response';
@@ -19,8 +20,8 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   const isSignIn = request.method === 'POST' && new URL(request.url).pathname.endsWith('/sign-in/email');
   if (!isSignIn) return inErrorShape(await getAuth().handler(new Request(request, { headers })));
   try {
-    const body = await readBody(request, signInBodyLimitBytes);
-    const email = emailOf(body);
+    const { body, email } = withAccountEmail(await readBody(request, signInBodyLimitBytes));
+    headers.delete('content-length');
     if (email) await limitSignIn({ email, ip });
     const response = await getAuth().handler(new Request(request.url, { method: 'POST', headers, body }));
     if (email && response.ok) await clearSignInLimit({ email });
@@ -37,15 +38,19 @@ function inErrorShape(response: Response): Response {
   return errorResponse(rateLimited(Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60));
 }
 
-/** The email a sign-in body names; better-auth itself answers a body without one. */
-function emailOf(body: string): string | null {
+/**
+ * The email a sign-in body names, as its account is kept (accountEmail), and the body carrying that address;
+ * better-auth itself answers a body that is not JSON or names no email.
+ */
+function withAccountEmail(body: string): { body: string; email: string | null } {
   try {
     const parsed: unknown = JSON.parse(body);
     if (typeof parsed === 'object' && parsed !== null && 'email' in parsed && typeof parsed.email === 'string' && parsed.email.trim()) {
-      return parsed.email;
+      const email = accountEmail(parsed.email);
+      return { body: JSON.stringify({ ...parsed, email }), email };
     }
   } catch {
     // Not JSON: better-auth refuses it.
   }
-  return null;
+  return { body, email: null };
 }

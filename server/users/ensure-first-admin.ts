@@ -1,5 +1,6 @@
 import { verifyPassword } from 'better-auth/crypto';
 import type { Db } from '@/lib/db/prisma';
+import { accountEmail } from '@/lib/auth/account-email';
 import { recordAudit } from '@/server/audit/record-audit';
 import { saveUser } from './save-user';
 
@@ -11,7 +12,7 @@ type EnsureFirstAdmin = { db: Db; email: string; password: string };
  * survive a restart); one whose password or role changed loses its sessions.
  */
 export async function ensureFirstAdmin({ db, email, password }: EnsureFirstAdmin) {
-  const normalized = email.toLowerCase();
+  const normalized = accountEmail(email);
   const current = await db.user.findUnique({
     where: { email: normalized },
     include: { accounts: { where: { providerId: 'credential' } } },

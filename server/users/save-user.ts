@@ -1,5 +1,6 @@
 import { hashPassword } from 'better-auth/crypto';
 import type { Role } from '@/contracts/access';
+import { accountEmail } from '@/lib/auth/account-email';
 import type { Tx } from '@/lib/db/prisma';
 
 type SaveUser = { tx: Tx; email: string; password: string; role: Role; merchantId: string | null; name?: string };
@@ -9,7 +10,7 @@ type SaveUser = { tx: Tx; email: string; password: string; role: Role; merchantI
  * shape (account `credential`, its scrypt hash). Returns the user and whether it existed before.
  */
 export async function saveUser({ tx, email, password, role, merchantId, name }: SaveUser) {
-  const normalized = email.toLowerCase();
+  const normalized = accountEmail(email);
   const hash = await hashPassword(password);
   const existing = await tx.user.findUnique({ where: { email: normalized } });
   const user = existing
