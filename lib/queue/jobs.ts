@@ -27,6 +27,9 @@ function defineJob<const N extends string, S extends z.ZodType>(job: { name: N; 
   return job;
 }
 
+// A lifecycle sweep: one run at a time, never retried (the next scheduled run does what a failed one did not).
+const sweepQueue = { retryLimit: 0, expireInSeconds: 600, policy: 'singleton' } as const;
+
 const subscriberRetries = { retryLimit: 10, retryDelay: 1, retryBackoff: true, retryDelayMax: 300 } as const;
 
 export const jobs = {
@@ -103,22 +106,22 @@ export const jobs = {
   confirmPending: defineJob({
     name: 'confirm-pending',
     schema: choreJobSchema,
-    queue: { retryLimit: 0, expireInSeconds: 600, policy: 'singleton' },
+    queue: sweepQueue,
   }),
   closeExpired: defineJob({
     name: 'close-expired',
     schema: choreJobSchema,
-    queue: { retryLimit: 0, expireInSeconds: 600, policy: 'singleton' },
+    queue: sweepQueue,
   }),
   findDuplicates: defineJob({
     name: 'find-duplicates',
     schema: choreJobSchema,
-    queue: { retryLimit: 0, expireInSeconds: 600, policy: 'singleton' },
+    queue: sweepQueue,
   }),
   confirmRefunds: defineJob({
     name: 'confirm-refunds',
     schema: choreJobSchema,
-    queue: { retryLimit: 0, expireInSeconds: 600, policy: 'singleton' },
+    queue: sweepQueue,
   }),
   // Settle: each run settles every ended business day not yet settled, a day per transaction; one run at a time,
   // and a failed run is the next one's work.

@@ -3,12 +3,12 @@
 // a staff member's stream, open at the same time, hears both.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { GET as eventsRoute } from '@/app/api/events/route';
 import { stopLiveListener } from '@/lib/live/live-listener';
 import { makeMerchant } from '@/prisma/seed/factories';
-import { readEventStream, type EventStreamReader } from '@/tests/helpers/event-stream';
+import type { EventStreamReader } from '@/tests/helpers/event-stream';
 import { payThroughCallback } from '@/tests/helpers/paid-payment';
 import { makeWechatpayKeys } from '@/tests/helpers/provider-keys';
+import { openSessionStream } from '@/tests/helpers/session-stream';
 import { signedInUser } from '@/tests/helpers/sign-in-user';
 import { useApp } from '@/tests/helpers/use-app';
 
@@ -21,20 +21,11 @@ app.onStop(async () => {
   for (const controller of controllers) controller.abort();
 });
 
-/** The stream as the browser opens it: the session cookie, no bearer token. */
-async function openAs(cookie: string): Promise<EventStreamReader> {
+/** The stream as the signed-in browser opens it, closed when the file's app stops. */
+function openAs(cookie: string): Promise<EventStreamReader> {
   const controller = new AbortController();
   controllers.push(controller);
-  const request = new Request('http://localhost/api/events', {
-    headers: { accept: 'text/event-stream', cookie },
-    signal: controller.signal,
-  });
-  const response = await eventsRoute(request, { params: Promise.resolve({}) });
-  if (response.status !== 200) assert.fail(`${response.status}: ${await response.text()}`);
-  const reader = readEventStream(response);
-  const ready = await reader.waitFor((e) => e.event === 'ready');
-  if (!ready.data.listening) await reader.waitFor((e) => e.event === 'reconnected');
-  return reader;
+  return openSessionStream(cookie, controller.signal);
 }
 
 const hasChange = (id: string) => (e: { event: string; data: any }) =>
